@@ -1,0 +1,1 @@
+"""The reference city platform that GateDesk gates sync with (FastAPI on PostgreSQL)."""

@@ -1,0 +1,119 @@
+"""The composition root: the one place that builds engines, services, devices and windows."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import migrate
+from db.engine import make_engine, make_session_factory, sqlite_url, transaction
+from db.models import Resident, User
+from desktop.bootstrap import Site, ensure_site
+from desktop.gate import GateService
+from desktop.logs import setup_logging
+from desktop.paths import AppPaths, resolve_paths
+from desktop.registry import RegistryService
+from desktop.rules import Policy
+from desktop.settings import Settings, load_settings
+from devices.hub import DeviceHub
+from devices.simulated import SimulatedThermometer
+
+log = logging.getLogger(__name__)
+
+DEMO_RESIDENTS = 2000
+DEMO_GATE = "east"
+DEMO_OPERATOR = "gate1"
+
+
+@dataclass
+class AppContext:
+    """Everything a GateDesk process works with, built once at start."""
+
+    paths: AppPaths
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    site: Site
+    gate: GateService
+    registry: RegistryService
+    backup: Path | None
+    demo: bool
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(paths: AppPaths, settings: Settings) -> tuple[Engine, Path | None]:
+    """Open the configured database and bring its schema up to date (backup first)."""
+    paths.create()
+    url = settings["database_url"] or sqlite_url(paths.database_file)
+    engine = make_engine(url)
+    backup = migrate.upgrade(engine, backup_dir=paths.backup_dir)
+    return engine, backup
+
+
+def open_context(
+    home: str | Path | None = None, *, demo: bool = False, console_log: bool = False
+) -> AppContext:
+    """Load settings, start logging, open and upgrade the database, wire the services.
+
+    With `demo`, an empty database is filled with the demo community first.
+    """
+    paths = resolve_paths(home)
+    paths.create()
+    settings = load_settings(paths.settings_file)
+    setup_logging(paths.log_dir, settings["logging.level"], console=console_log)
+    engine, backup = open_database(paths, settings)
+    sessions = make_session_factory(engine)
+    community_code, gate_code, operator = (
+        settings["community.code"],
+        settings["gate.code"],
+        settings["gate.operator"],
+    )
+    if demo:
+        from desktop.demo import DEMO_COMMUNITY_CODE, DemoOptions, generate_demo
+
+        with sessions() as session:
+            empty = not session.scalar(select(func.count()).select_from(Resident))
+        if empty:
+            summary = generate_demo(engine, DemoOptions(residents=DEMO_RESIDENTS))
+            log.info("demo community created: %s residents", summary.residents)
+        community_code = community_code or DEMO_COMMUNITY_CODE
+        gate_code = gate_code or DEMO_GATE
+        operator = operator or DEMO_OPERATOR
+    with transaction(sessions) as session:
+        site = ensure_site(session, community_code=community_code, gate_code=gate_code)
+        operator_id = (
+            session.scalar(select(User.id).where(User.username == operator)) if operator else None
+        )
+    gate = GateService(
+        sessions,
+        site,
+        Policy(fever_threshold_c=settings["policy.fever_threshold_c"]),
+        operator_id=operator_id,
+    )
+    registry = RegistryService(sessions, site.community_id)
+    log.info("GateDesk ready: community %s, gate %s", site.community_code, site.gate_code)
+    return AppContext(paths, settings, engine, sessions, site, gate, registry, backup, demo)
+
+
+def run_gui(home: str | Path | None = None, *, demo: bool = False) -> int:
+    """Start the desktop application; returns the process exit code."""
+    from ui.application import run
+
+    return run(
+        lambda: open_context(home, demo=demo),
+        make_devices,
+        instance_key=str(resolve_paths(home).data_dir),
+    )
+
+
+def make_devices(settings: Settings) -> DeviceHub:
+    """The devices this PC reads from, as configured."""
+    if settings["devices.mode"] == "simulated":
+        return DeviceHub([SimulatedThermometer()])
+    return DeviceHub([])

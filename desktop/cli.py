@@ -1,0 +1,92 @@
+"""`gatedesk`: the one command. No subcommand starts the desktop application."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from desktop import __version__
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gatedesk",
+        description="GateDesk (社区卡口登记台): gate check-in, resident registry and reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"GateDesk {__version__}")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        help="keep settings, database, logs and outputs under DIR (also: $GATEDESK_HOME)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use simulated devices and, in an empty database, a demo community",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("run", help="start the desktop application (the default)")
+
+    check = sub.add_parser(
+        "check-id", help="check a resident ID number: normalised form, birth date, gender"
+    )
+    check.add_argument("number", nargs="+", help="the number; spaces inside are allowed")
+    check.add_argument("--json", action="store_true", help="print JSON")
+
+    demo = sub.add_parser("demo-data", help="fill the database with a demo community")
+    demo.add_argument("--residents", type=int, default=2000)
+    demo.add_argument("--days", type=int, default=14, help="days of entry history")
+    demo.add_argument("--entries-per-day", type=int, default=None)
+    demo.add_argument("--seed", type=int, default=20200125)
+    demo.add_argument("--today", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    demo.add_argument(
+        "--replace", action="store_true", help="delete everything in the database first"
+    )
+
+    sub.add_parser("migrate", help="back up the database and upgrade its schema")
+
+    settings = sub.add_parser("settings", help="show the settings file and the values in force")
+    settings.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "run"
+    if command == "check-id":
+        from desktop.commands import check_id
+
+        return check_id(" ".join(args.number), as_json=args.json, home=args.home)
+    if command == "run":
+        from desktop.app import run_gui
+
+        return run_gui(args.home, demo=args.demo)
+    from desktop import commands
+    from desktop.settings import SettingsError
+
+    try:
+        if command == "demo-data":
+            return commands.demo_data(args)
+        if command == "migrate":
+            return commands.migrate(args.home)
+        if command == "settings":
+            return commands.show_settings(args.home, as_json=args.json)
+    except SettingsError as exc:
+        print(f"gatedesk: {exc}", file=sys.stderr)
+        return 2
+    raise AssertionError(command)
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))

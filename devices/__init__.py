@@ -1,0 +1,1 @@
+"""Device drivers and simulators (Qt-free). Readings leave a device as frozen values."""

@@ -1,0 +1,1 @@
+"""Build scripts for the Windows installer and the Linux package."""

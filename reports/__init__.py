@@ -1,0 +1,1 @@
+"""PDF and Excel output (reportlab, openpyxl): daily reports, pass sheets, ledgers."""

@@ -1,0 +1,2 @@
+"""GateDesk's PySide6 user interface: windows, pages, translations. Shows and asks; the
+services in `desktop` decide."""

@@ -1,0 +1,435 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>GatePage</name>
+    <message>
+        <source>Check (Enter)</source>
+        <translation>登记（回车）</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Recent checks</source>
+        <translation>最近记录</translation>
+    </message>
+    <message>
+        <source>ID number / name initials:</source>
+        <translation>身份证号 / 姓名首字母：</translation>
+    </message>
+    <message>
+        <source>Enter: check    F2: in/out    Esc: cancel</source>
+        <translation>回车：登记    F2：进/出    Esc：取消</translation>
+    </message>
+    <message>
+        <source>In %1   Out %2
+Denied %3   Fever %4</source>
+        <translation>进 %1   出 %2
+拒绝 %3   发热 %4</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <source>Direction: %1 (F2)</source>
+        <translation>方向：%1（F2）</translation>
+    </message>
+    <message>
+        <source>Nobody found</source>
+        <translation>未找到相关人员</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>GateDesk</source>
+        <translation>社区卡口登记台</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>卡口</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>居民信息库</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>ID reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>Thermometer</source>
+        <translation>测温仪</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>● connected</source>
+        <translation>● 已连接</translation>
+    </message>
+    <message>
+        <source>○ disconnected</source>
+        <translation>○ 已断开</translation>
+    </message>
+    <message>
+        <source>✕ error</source>
+        <translation>✕ 故障</translation>
+    </message>
+    <message>
+        <source>○ not configured</source>
+        <translation>○ 未配置</translation>
+    </message>
+    <message>
+        <source> (simulated)</source>
+        <translation>（模拟）</translation>
+    </message>
+    <message>
+        <source>No devices configured: type ID numbers</source>
+        <translation>未配置设备：请手动输入身份证号</translation>
+    </message>
+</context>
+<context>
+    <name>NotYetPage</name>
+    <message>
+        <source>%1: not yet available in this version.</source>
+        <translation>%1：本版本暂未提供。</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPage</name>
+    <message>
+        <source>Search: name, pinyin initials, room number, last 4 digits of ID or phone</source>
+        <translation>搜索：姓名、拼音首字母、房号、身份证或电话后4位</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>%1 residents, showing the first %2: narrow the search</source>
+        <translation>共 %1 人，显示前 %2 人：请缩小搜索范围</translation>
+    </message>
+    <message>
+        <source>%1 residents</source>
+        <translation>共 %1 人</translation>
+    </message>
+    <message>
+        <source>%1 y</source>
+        <translation>%1岁</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings file: %1
+Edit it with a text editor and restart GateDesk.</source>
+        <translation>设置文件：%1
+请用文本编辑器修改后重新启动本程序。</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>GateDesk cannot start</source>
+        <translation>社区卡口登记台无法启动</translation>
+    </message>
+    <message>
+        <source>The settings file has a mistake:
+%1
+
+Fix it and start again.</source>
+        <translation>设置文件有错误：
+%1
+
+请改正后重新启动。</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened:
+%1
+
+Check database_url in the settings file or that the database server is running.</source>
+        <translation>无法打开数据库：
+%1
+
+请检查设置文件中的 database_url，或确认数据库服务器正在运行。</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Allow</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <source>Allow (temporary)</source>
+        <translation>临时放行</translation>
+    </message>
+    <message>
+        <source>Please verify</source>
+        <translation>请核实</translation>
+    </message>
+    <message>
+        <source>No entry</source>
+        <translation>禁止通行</translation>
+    </message>
+    <message>
+        <source>Abnormal temperature</source>
+        <translation>体温异常</translation>
+    </message>
+    <message>
+        <source>Please re-measure</source>
+        <translation>请复测</translation>
+    </message>
+    <message>
+        <source>Check the number</source>
+        <translation>请核对号码</translation>
+    </message>
+    <message>
+        <source>Registered resident, status green</source>
+        <translation>本社区居民，绿码</translation>
+    </message>
+    <message>
+        <source>Not in the registry: register as a visitor</source>
+        <translation>未登记人员：请按访客登记</translation>
+    </message>
+    <message>
+        <source>Registered as moved out: staff to verify</source>
+        <translation>登记为已迁出：请工作人员核实</translation>
+    </message>
+    <message>
+        <source>Registered as deceased: staff to verify the card</source>
+        <translation>登记为已故：请工作人员核验证件</translation>
+    </message>
+    <message>
+        <source>Health status yellow: staff to verify</source>
+        <translation>健康状态为黄码：请工作人员核实</translation>
+    </message>
+    <message>
+        <source>Health status red</source>
+        <translation>健康状态为红码</translation>
+    </message>
+    <message>
+        <source>Under isolation</source>
+        <translation>正在隔离</translation>
+    </message>
+    <message>
+        <source>Temperature at or above the threshold: re-measure in a few minutes</source>
+        <translation>体温达到或超过阈值：请几分钟后复测</translation>
+    </message>
+    <message>
+        <source>Reading out of range: measure again</source>
+        <translation>读数超出范围：请重新测温</translation>
+    </message>
+    <message>
+        <source>No number was entered</source>
+        <translation>未输入号码</translation>
+    </message>
+    <message>
+        <source>Only digits and a final X are allowed</source>
+        <translation>只能包含数字，最后一位可以是X</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 digits (old cards: 15)</source>
+        <translation>身份证号应为18位（旧证15位）</translation>
+    </message>
+    <message>
+        <source>The first two digits are not a province code</source>
+        <translation>前两位不是有效的省份代码</translation>
+    </message>
+    <message>
+        <source>Digits 7 to 14 are not a possible birth date</source>
+        <translation>第7至14位不是有效的出生日期</translation>
+    </message>
+    <message>
+        <source>Wrong check digit (last character): check the number for a typo</source>
+        <translation>校验位（最后一位）不正确：请核对号码是否输错</translation>
+    </message>
+    <message>
+        <source>Bldg %1, unit %2, room %3</source>
+        <translation>%1栋%2单元%3</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>集体户</translation>
+    </message>
+    <message>
+        <source>Living here</source>
+        <translation>在住</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>已迁出</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿码</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄码</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红码</translation>
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Paper pass</source>
+        <translation>纸质出入证</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <source>Name search</source>
+        <translation>姓名搜索</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>进</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>出</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <source>Swipe the ID card or scan</source>
+        <translation>请刷卡或扫码</translation>
+    </message>
+    <message>
+        <source>or type the ID number below and press Enter</source>
+        <translation>或在下方输入身份证号后按回车</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+</context>
+</TS>
