@@ -108,7 +108,7 @@ def resident_lookup(ctx: Context) -> Measurement:
     engine.dispose()
     timings.sort()
     return Measurement(
-        parameters={"residents": residents, "lookups": lookups, "backend": "sqlite"},
+        parameters={"residents": residents, "days": 1, "lookups": lookups, "backend": "sqlite"},
         seconds=seconds,
         throughput=lookups / seconds,
         throughput_unit="lookups/s",

@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo-data", help="fill the database with a demo community")
     demo.add_argument("--residents", type=int, default=2000)
-    demo.add_argument("--days", type=int, default=14, help="days of entry history")
+    demo.add_argument("--days", type=int, default=7, help="days of entry history (default 7)")
     demo.add_argument("--entries-per-day", type=int, default=None)
     demo.add_argument("--seed", type=int, default=20200125)
     demo.add_argument("--today", type=_date, default=None, help="YYYY-MM-DD (default: today)")

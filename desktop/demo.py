@@ -1,22 +1,28 @@
 """The demo community (gatedesk demo-data): a plausible compound with weeks of gate history.
 
-Rows are written with Core executemany in chunks, with primary keys computed here rather than
-by the database, so a compound of 100,000 residents with two weeks of entries takes seconds.
+Primary keys are computed here rather than by the database and rows go in by executemany in
+chunks. On SQLite the compiled INSERT goes straight to the driver with values already in their
+stored form, foreign-key and CHECK tests are off during the load, and the entry log's secondary
+indexes are built once after a big load: the database is then the bottleneck, not Python.
 The same seed and `today` always give the same rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 import time
 from bisect import bisect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import accumulate
+from operator import itemgetter
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, Table, func, insert, select
+from sqlalchemy import Column, Connection, Engine, Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from db.base import Base
@@ -24,21 +30,13 @@ from db.enums import (
     CheckMethod,
     Decision,
     Direction,
-    HealthColor,
-    IsolationKind,
-    IsolationState,
-    KeyPersonSource,
     Role,
-    StatusSource,
     TemperatureSource,
 )
 from db.models import (
     Community,
     EntryLog,
     Gate,
-    HealthStatusChange,
-    IsolationOrder,
-    KeyPerson,
     KeyPersonCategory,
     Resident,
     User,
@@ -57,7 +55,8 @@ DEMO_USERS: tuple[tuple[str, str, Role], ...] = (
     ("grid1", "赵敏", Role.GRID_WORKER),
 )
 CHUNK_ROWS = 5_000
-COMMIT_EVERY_CHUNKS = 20
+DEFER_INDEXES_FROM_ROWS = 200_000
+BULK_CACHE_KIB = 256 * 1024
 ENTRIES_PER_RESIDENT = 1.5
 
 Progress = Callable[[str, int, int], None]
@@ -66,7 +65,7 @@ Progress = Callable[[str, int, int], None]
 @dataclass(frozen=True)
 class DemoOptions:
     residents: int = 2000
-    days: int = 14  # days of entry history ending yesterday (community local time)
+    days: int = 7  # days of entry history ending yesterday (community local time)
     # None: about 1.5 entries per resident and day, spread over the gates.
     entries_per_day: int | None = None
     seed: int = 20200125
@@ -99,7 +98,9 @@ def generate_demo(
     """Fill a migrated database with the demo community and its entry history.
 
     Refuses a database that already holds residents unless `options.replace`, which deletes
-    every row of every table first.
+    every row of every table first. A run that fails removes what it added (with `replace`,
+    what was there before is gone all the same). `progress(stage, done, total)` is called
+    after each chunk, with stages "registry", "entries" and "indexes".
     """
     started = time.perf_counter()
     if options.residents < 1 or options.days < 0 or (options.entries_per_day or 0) < 0:
@@ -108,30 +109,33 @@ def generate_demo(
     zone = ZoneInfo(DEMO_TIMEZONE)
     today = options.today or dt.datetime.now(zone).date()
     first_day = today - dt.timedelta(days=options.days)
-    created = _local_midnight(first_day - dt.timedelta(days=30), zone)
+    created = names.local_midnight(first_day - dt.timedelta(days=30), zone)
     per_day = options.entries_per_day
     if per_day is None:
         per_day = round(ENTRIES_PER_RESIDENT * options.residents)
     rng = random.Random(options.seed)
-    # Everything but the entries in one transaction; a failure later removes it again.
-    with engine.begin() as conn:
-        _prepare(conn, options.replace)
-        ids = _next_ids(conn)
-        first_ids = dict(ids)
-        site = _write_site(conn, ids, created)
-        registry = names.Registry(ids, site.community_id, created)
-        registry.build(rng, options.residents, today)
-        health = _HealthRows(ids)
-        isolated = health.pick(rng, registry, site, today, zone)
-        history = _History(rng, site, zone, ids, registry, isolated)
-        visitors = history.plan_visitors(first_day, options.days, per_day)
-        tables = registry.tables() + health.tables() + [(Visitor.__table__, visitors)]
-        _write_rows(conn, tables, report)
-    try:
-        entries = history.write(engine, first_day, options.days, per_day, report)
-    except BaseException:
-        _undo(engine, first_ids)
-        raise
+    with engine.connect() as conn, _bulk_load(conn):
+        # Everything but the entries in one transaction; a later failure removes it again.
+        with conn.begin():
+            _prepare(conn, options.replace)
+            ids = _next_ids(conn)
+            first_ids = dict(ids)
+            site = _write_site(conn, ids, created)
+            registry = names.Registry(ids, site.community_id, created)
+            registry.build(rng, options.residents, today)
+            health = names.HealthRows(ids)
+            health.pick(rng, registry, site.categories, today, zone)
+            history = _History(rng, site, zone, ids, registry, health)
+            visitors = history.plan_visitors(first_day, options.days, per_day)
+            tables = registry.tables() + health.tables() + [(Visitor.__table__, visitors)]
+            _write_rows(conn, tables, report)
+        try:
+            entries = history.write(conn, first_day, options.days, per_day, report)
+            with conn.begin():
+                _sync_sequences(conn)
+        except BaseException:
+            _undo(conn, first_ids)
+            raise
     return DemoSummary(
         community_id=site.community_id,
         community_code=DEMO_COMMUNITY_CODE,
@@ -149,10 +153,6 @@ def generate_demo(
 
 def _no_progress(stage: str, done: int, total: int) -> None:
     pass
-
-
-def _local_midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), zone).astimezone(dt.UTC)
 
 
 def _prepare(conn: Connection, replace: bool) -> None:
@@ -227,137 +227,155 @@ def _write_site(conn: Connection, ids: dict[Table, int], created: dt.datetime) -
     return _Site(community_id, gate_ids, user_ids["gate1"], categories)
 
 
+# Connection settings for a bulk load on SQLite, and the values they have while it runs.
+_BULK_PRAGMAS = {
+    "foreign_keys": 0,
+    "ignore_check_constraints": 1,
+    "cache_size": -BULK_CACHE_KIB,
+}
+
+
+@contextmanager
+def _bulk_load(conn: Connection) -> Iterator[None]:
+    """On SQLite, skip per-row foreign-key and CHECK tests and use a large page cache meanwhile.
+
+    Every key and enum value is made here (the tests check the keys with foreign_key_check);
+    the settings are restored before the connection goes back to the pool.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.driver_connection
+    saved = {name: raw.execute(f"PRAGMA {name}").fetchone()[0] for name in _BULK_PRAGMAS}
+    for name, value in _BULK_PRAGMAS.items():
+        raw.execute(f"PRAGMA {name}={int(value)}")
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            raw.execute(f"PRAGMA {name}={int(value)}")
+
+
+def _tuple_writer(conn: Connection, table: Table) -> Callable[[list[tuple]], None]:
+    """A function inserting rows given as tuples in the table's column order.
+
+    On SQLite the compiled INSERT goes straight to the driver's executemany, so the values
+    must already be what the column types would bind (see `_driver_values`); elsewhere the
+    rows go through Core as usual.
+    """
+    keys = [column.key for column in table.c]
+    if conn.dialect.name == "sqlite":
+        compiled = insert(table).compile(dialect=conn.dialect)
+        if list(compiled.positiontup or ()) != keys:
+            raise RuntimeError(f"unexpected parameter order for {table.name}")
+        return lambda rows: conn.exec_driver_sql(compiled.string, rows)
+    statement = insert(table)
+    return lambda rows: conn.execute(statement, [dict(zip(keys, row, strict=True)) for row in rows])
+
+
+def _driver_values(conn: Connection, table: Table) -> list[Callable[[Any], Any] | None]:
+    """Per column, what turns a Python value into the one the driver gets, if anything."""
+    if conn.dialect.name != "sqlite":
+        return [None for _ in table.c]
+    dialect = conn.dialect
+    return [column.type.dialect_impl(dialect).bind_processor(dialect) for column in table.c]
+
+
+def _time_stamper(conn: Connection, column: Column) -> Callable[[dt.datetime], Any]:
+    """What turns an aware UTC datetime into the value the driver gets for `column`.
+
+    On SQLite that is the column type's own text form; for millions of rows the same text is
+    made directly when a probe shows it to be identical.
+    """
+    convert = _driver_values(conn, column.table)[list(column.table.c).index(column)]
+    if convert is None:
+        return lambda at: at
+
+    def direct(at: dt.datetime) -> Any:
+        return at.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+    probe = dt.datetime(2020, 1, 25, 23, 59, 58, 123456, tzinfo=dt.UTC)
+    return direct if direct(probe) == convert(probe) else convert
+
+
 def _write_rows(conn: Connection, tables: list[tuple[Table, list[dict]]], report: Progress) -> None:
+    """Insert rows given as complete dicts, table by table, in chunks."""
     total = sum(len(rows) for _, rows in tables)
     done = 0
     for table, rows in tables:
+        write = _tuple_writer(conn, table)
+        get = itemgetter(*table.c.keys())
+        convert = [(i, _memo(f)) for i, f in enumerate(_driver_values(conn, table)) if f]
         for start in range(0, len(rows), CHUNK_ROWS):
-            chunk = rows[start : start + CHUNK_ROWS]
-            conn.execute(insert(table), chunk)
+            chunk = [list(get(row)) for row in rows[start : start + CHUNK_ROWS]]
+            for values in chunk:
+                for i, f in convert:
+                    values[i] = f(values[i])
+            write([tuple(values) for values in chunk])
             done += len(chunk)
             report("registry", done, total)
 
 
-def _undo(engine: Engine, first_ids: dict[Table, int]) -> None:
+def _memo(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`convert` with its results kept: enum, date and time values repeat a lot."""
+    seen: dict[Any, Any] = {}
+
+    def memo(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = result = convert(value)
+            return result
+
+    return memo
+
+
+@contextmanager
+def _indexes_deferred(
+    conn: Connection, table: Table, rows: int, report: Progress
+) -> Iterator[None]:
+    """On SQLite, drop the table's secondary indexes for a big load and build them after.
+
+    Building an index from sorted rows is much cheaper than updating it row by row. The
+    caller's transaction covers both steps, so a failed load leaves the indexes as they were.
+    """
+    if conn.dialect.name != "sqlite" or rows < DEFER_INDEXES_FROM_ROWS:
+        yield
+        return
+    indexes = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL ORDER BY name",
+        (table.name,),
+    ).all()
+    for name, _ in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for done, (_, sql) in enumerate(indexes, start=1):
+        report("indexes", done - 1, len(indexes))
+        conn.exec_driver_sql(sql)
+    report("indexes", len(indexes), len(indexes))
+
+
+def _sync_sequences(conn: Connection) -> None:
+    """On PostgreSQL, move each id sequence past the ids given here, for the app's inserts."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in Base.metadata.sorted_tables:
+        if "id" in table.c:
+            highest = conn.scalar(select(func.max(table.c.id)))
+            if highest is not None:
+                sequence = func.pg_get_serial_sequence(table.name, "id")
+                conn.execute(select(func.setval(sequence, highest)))
+
+
+def _undo(conn: Connection, first_ids: dict[Table, int]) -> None:
     """Delete the rows this run added (those at or above the ids it started from)."""
-    with engine.begin() as conn:
+    if conn.in_transaction():
+        conn.rollback()
+    with conn.begin():
         for table in reversed(Base.metadata.sorted_tables):
             if table in first_ids:
                 conn.execute(table.delete().where(table.c.id >= first_ids[table]))
-
-
-# Shares of key persons, people in home isolation and yellow residents among all residents.
-KEY_PERSON_SHARE = 0.005
-ISOLATION_SHARE = 0.0005
-YELLOW_SHARE = 0.0025
-# Built-in categories with how often each occurs among the demo's key persons.
-_CATEGORY_WEIGHTS: tuple[tuple[str, int], ...] = (
-    ("returned-from-outside", 50),
-    ("from-hubei", 15),
-    ("from-wuhan", 10),
-    ("close-contact", 15),
-    ("fever-no-contact", 10),
-)
-_SOURCES = (KeyPersonSource.CITY_LIST, KeyPersonSource.GRID_WORKER, KeyPersonSource.SELF_REPORT)
-
-
-@dataclass
-class _HealthRows:
-    """Key persons, home isolation orders and the status changes they caused."""
-
-    ids: dict[Table, int]
-    key_persons: list[dict] = field(default_factory=list)
-    orders: list[dict] = field(default_factory=list)
-    changes: list[dict] = field(default_factory=list)
-
-    def tables(self) -> list[tuple[Table, list[dict]]]:
-        return [
-            (KeyPerson.__table__, self.key_persons),
-            (IsolationOrder.__table__, self.orders),
-            (HealthStatusChange.__table__, self.changes),
-        ]
-
-    def _new_id(self, model: type[Base]) -> int:
-        table = model.__table__
-        value = self.ids[table]
-        self.ids[table] = value + 1
-        return value
-
-    def pick(
-        self,
-        rng: random.Random,
-        registry: names.Registry,
-        site: _Site,
-        today: dt.date,
-        zone: ZoneInfo,
-    ) -> set[int]:
-        """Choose the key persons, isolated (red) and yellow residents; returns the isolated."""
-        residents = registry.residents
-        count = len(residents)
-        n_key = max(5, round(count * KEY_PERSON_SHARE))
-        n_isolated = min(n_key, max(2, round(count * ISOLATION_SHARE)))
-        n_yellow = max(5, round(count * YELLOW_SHARE))
-        chosen = rng.sample(range(count), min(count, n_key + n_yellow))
-        codes = [code for code, _ in _CATEGORY_WEIGHTS]
-        weights = [weight for _, weight in _CATEGORY_WEIGHTS]
-        for position, index in enumerate(chosen[:n_key]):
-            isolated = position < n_isolated
-            code = "close-contact" if isolated else rng.choices(codes, weights)[0]
-            since = today - dt.timedelta(days=rng.randint(1, 20))
-            noted = _local_midnight(since, zone) + dt.timedelta(hours=rng.randint(8, 17))
-            self.key_persons.append(
-                {
-                    "id": self._new_id(KeyPerson),
-                    "resident_id": residents[index]["id"],
-                    "category_id": site.categories[code],
-                    "source": rng.choice(_SOURCES),
-                    "since": since,
-                    "until": None,
-                    "notes": "",
-                    "created_at": noted,
-                    "updated_at": noted,
-                }
-            )
-            if isolated:
-                self._isolate(rng, residents[index], today, zone)
-        midnight = _local_midnight(today, zone)
-        for index in chosen[n_key:]:
-            residents[index]["health_status"] = HealthColor.YELLOW
-            self._change(residents[index], midnight, HealthColor.YELLOW, "missed-checkin")
-        return set(chosen[:n_isolated])
-
-    def _isolate(self, rng: random.Random, resident: dict, today: dt.date, zone: ZoneInfo) -> None:
-        start = today - dt.timedelta(days=rng.randint(1, 10))
-        ordered = _local_midnight(start, zone) + dt.timedelta(hours=10)
-        self.orders.append(
-            {
-                "id": self._new_id(IsolationOrder),
-                "resident_id": resident["id"],
-                "kind": IsolationKind.HOME,
-                "place": "",
-                "start_date": start,
-                "planned_end_date": start + dt.timedelta(days=14),
-                "state": IsolationState.ACTIVE,
-                "released_at": None,
-                "notes": "",
-                "created_at": ordered,
-            }
-        )
-        resident["health_status"] = HealthColor.RED
-        self._change(resident, ordered, HealthColor.RED, "isolation")
-
-    def _change(self, resident: dict, at: dt.datetime, status: HealthColor, reason: str) -> None:
-        self.changes.append(
-            {
-                "id": self._new_id(HealthStatusChange),
-                "resident_id": resident["id"],
-                "effective_at": at,
-                "status": status,
-                "source": StatusSource.LOCAL,
-                "reason": reason,
-                "valid_until": None,
-            }
-        )
 
 
 # Relative traffic per local hour: a morning and an evening peak, little at night.
@@ -376,10 +394,22 @@ RETURNING_VISITOR_SHARE = 0.35
 FEVER_RATE = 1 / 8000
 FEVER_C = 37.3
 VISIT_REASONS = ("探望亲属", "看望老人", "送生活物资", "上门维修", "家政服务", "照顾病人")
-_DEVICE_OF = {CheckMethod.ID_CARD: "id-reader", CheckMethod.QR: "scanner"}
-_METHODS = (CheckMethod.ID_CARD, CheckMethod.QR, CheckMethod.TYPED, CheckMethod.SEARCH)
+# Entry rows carry the plain stored values of the enums (see _History._day).
+_IN, _OUT = Direction.IN.value, Direction.OUT.value
+_ID_CARD, _TYPED = CheckMethod.ID_CARD.value, CheckMethod.TYPED.value
+_METHODS = (_ID_CARD, CheckMethod.QR.value, _TYPED, CheckMethod.SEARCH.value)
+_DEVICE_OF = {_ID_CARD: "id-reader", CheckMethod.QR.value: "scanner"}
+_DEVICE, _TYPED_SOURCE = TemperatureSource.DEVICE.value, TemperatureSource.TYPED.value
+_ALLOW, _ALLOW_LIMITED = Decision.ALLOW.value, Decision.ALLOW_LIMITED.value
+_REFER, _DENY = Decision.REFER.value, Decision.DENY.value
 _METHOD_CUM = (0.40, 0.80, 0.95)
 _GATE_CUM = (0.6,)  # east gate busier than the west gate
+# Normal readings 36.0-37.2 °C, most around 36.5 (a normal curve cut to that range).
+_NORMAL_TEMPERATURES = tuple(round(36.0 + 0.1 * i, 1) for i in range(13))
+_NORMAL_CUM = tuple(
+    accumulate(math.exp(-(((t - 36.55) / 0.25) ** 2) / 2) for t in _NORMAL_TEMPERATURES)
+)
+_NORMAL_CUM = tuple(c / _NORMAL_CUM[-1] for c in _NORMAL_CUM[:-1])
 _UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
 _UUID_V4 = (0x4000 << 64) | (0x8000 << 48)
 
@@ -396,7 +426,7 @@ def _mover_weight(age: int) -> float:
 
 
 class _History:
-    """The entry log of the demo's days, written day by day in chunks."""
+    """The visitors and the entry log of the demo's days, drawn in time order."""
 
     def __init__(
         self,
@@ -405,20 +435,28 @@ class _History:
         zone: ZoneInfo,
         ids: dict[Table, int],
         registry: names.Registry,
-        isolated: set[int],
+        health: names.HealthRows,
     ) -> None:
         self.rng = rng
         self.site = site
         self.zone = zone
-        self.gate_ids = site.gate_ids
-        self.utc_offset = 480
         self.next_entry_id = ids[EntryLog.__table__]
         self.next_visitor_id = ids[Visitor.__table__]
         self.registry = registry
-        self.movers = [r for i, r in enumerate(registry.residents) if i not in isolated]
-        ages = [a for i, a in enumerate(registry.ages) if i not in isolated]
-        self.mover_cum = list(accumulate(_mover_weight(age) for age in ages))
-        self.visits: list[list[tuple[int, int | None, dict]]] = []
+        # Everyone passes the gate as often as fits their age, until isolated at home.
+        self.movers = [
+            (
+                r["id"],
+                r["household_id"],
+                r["elderly_without_phone"],
+                health.yellow_from.get(i),
+                health.home_from.get(i),
+            )
+            for i, r in enumerate(registry.residents)
+        ]
+        self.mover_cum = list(accumulate(_mover_weight(age) for age in registry.ages))
+        # Per day: (arrival second, leaving second or None, visitor id), by arrival.
+        self.visits: list[list[tuple[int, int | None, int]]] = []
 
     def plan_visitors(self, first_day: dt.date, days: int, per_day: int) -> list[dict]:
         """Decide every visit of the period; returns the visitor rows to insert first."""
@@ -428,7 +466,7 @@ class _History:
         households = self.registry.households
         for offset in range(days):
             day = first_day + dt.timedelta(days=offset)
-            midnight = _local_midnight(day, self.zone)
+            midnight = names.local_midnight(day, self.zone)
             hours = rng.choices(range(24), cum_weights=_VISIT_HOUR_CUM, k=per_day_visits)
             arrivals = sorted(h * 3600 + rng.randrange(3600) for h in hours)
             day_visits = []
@@ -455,130 +493,140 @@ class _History:
                 visitor["last_seen_at"] = at
                 visitor["visit_count"] += 1
                 leave = arrival + rng.randint(15 * 60, 3 * 3600)
-                day_visits.append((arrival, leave if leave < 86_400 else None, visitor))
+                day_visits.append((arrival, leave if leave < 86_400 else None, visitor["id"]))
             self.visits.append(day_visits)
         return visitors
 
     def write(
-        self, engine: Engine, first_day: dt.date, days: int, per_day: int, report: Progress
+        self, conn: Connection, first_day: dt.date, days: int, per_day: int, report: Progress
     ) -> int:
-        """Insert the entries of every day; returns how many were written."""
+        """Insert the entries of every day in one transaction; returns how many."""
         table = EntryLog.__table__
+        write = _tuple_writer(conn, table)
+        at_value = _time_stamper(conn, table.c.occurred_at)
         total = days * per_day
         done = 0
-        chunks = 0
-        with engine.connect() as conn:
-            buffer: list[dict] = []
+        with conn.begin(), _indexes_deferred(conn, table, total, report):
             for offset in range(days):
                 day = first_day + dt.timedelta(days=offset)
-                for row in self._day(day, per_day, self.visits[offset]):
-                    buffer.append(row)
-                    if len(buffer) == CHUNK_ROWS:
-                        conn.execute(insert(table), buffer)
-                        done += len(buffer)
-                        buffer = []
-                        chunks += 1
-                        if chunks % COMMIT_EVERY_CHUNKS == 0:
-                            conn.commit()
-                        report("entries", done, total)
-            if buffer:
-                conn.execute(insert(table), buffer)
-                done += len(buffer)
-            conn.commit()
-        report("entries", done, done)
+                rows = self._day(day, per_day, self.visits[offset], at_value)
+                for start in range(0, len(rows), CHUNK_ROWS):
+                    write(rows[start : start + CHUNK_ROWS])
+                    done += len(rows[start : start + CHUNK_ROWS])
+                    report("entries", done, total)
         return done
 
-    def _day(self, day: dt.date, per_day: int, visits: list) -> Iterator[dict]:
+    def _day(
+        self,
+        day: dt.date,
+        per_day: int,
+        visits: list[tuple[int, int | None, int]],
+        at_value: Callable[[dt.datetime], Any],
+    ) -> list[tuple]:
+        """The entries of one local day as tuples in the table's column order."""
         rng = self.rng
-        midnight = _local_midnight(day, self.zone)
-        self.utc_offset = int(midnight.astimezone(self.zone).utcoffset().total_seconds()) // 60
-        # (second of the day, index into movers or -1 arriving / -2 leaving, visit index)
+        random_ = rng.random
+        getrandbits = rng.getrandbits
+        midnight = names.local_midnight(day, self.zone)
+        utc_offset = int(midnight.astimezone(self.zone).utcoffset().total_seconds()) // 60
+        community_id, operator_id = self.site.community_id, self.site.gate_operator_id
+        gate_ids = self.site.gate_ids
+        movers = self.movers
+        # (second of the day, index into movers or -1 arriving / -2 leaving, visitor id)
         events: list[tuple[int, int, int]] = []
-        for index, (arrival, leave, _) in enumerate(visits):
-            events.append((arrival, -1, index))
+        for arrival, leave, visitor_id in visits:
+            events.append((arrival, -1, visitor_id))
             if leave is not None:
-                events.append((leave, -2, index))
-        count = max(0, per_day - len(events)) if self.movers else 0
+                events.append((leave, -2, visitor_id))
+        count = max(0, per_day - len(events)) if movers else 0
         hours = rng.choices(range(24), cum_weights=_HOUR_CUM, k=count)
-        who = rng.choices(range(len(self.movers)), cum_weights=self.mover_cum, k=count)
+        who = rng.choices(range(len(movers)), cum_weights=self.mover_cum, k=count)
         events.extend(
-            (h * 3600 + rng.randrange(3600), w, -1) for h, w in zip(hours, who, strict=True)
+            (h * 3600 + int(random_() * 3600), w, 0) for h, w in zip(hours, who, strict=True)
         )
         events.sort(key=_first)
-        denied: set[int] = set()
-        for second, person, index in events:
-            if person == -2 and index in denied:
-                continue  # turned away with a fever: never came in, so never leaves
+        # Many checks share a second; its stored form is computed once.
+        stamps = {}
+        for second in sorted({event[0] for event in events}):
             at = midnight + dt.timedelta(seconds=second)
+            stamps[second] = at_value(at)
+        rows = []
+        turned_away: set[int] = set()
+        for second, person, visitor_id in events:
             if person >= 0:
-                row = self._resident_row(at, second // 3600, self.movers[person])
+                resident_id, household_id, without_phone, yellow_from, home_from = movers[person]
+                if home_from is not None:
+                    # In isolation by then: the check is someone else's.
+                    person = self._free_mover(person, midnight + dt.timedelta(seconds=second))
+                    if person is None:
+                        continue
+                    resident_id, household_id, without_phone, yellow_from, _ = movers[person]
+                leaving = random_() < _OUT_SHARE[second // 3600]
+                if without_phone:
+                    method = _ID_CARD if random_() < 0.75 else _TYPED
+                else:
+                    method = _METHODS[bisect(_METHOD_CUM, random_())]
+                visitor_id = None
+                measured = random_() < (0.15 if leaving else 0.97)
             else:
-                direction = Direction.IN if person == -1 else Direction.OUT
-                row = self._visitor_row(at, direction, visits[index][2])
-                if row["decision"] is Decision.DENY:
-                    denied.add(index)
-            yield row
+                if person == -2 and visitor_id in turned_away:
+                    continue  # denied with a fever: never came in, so never leaves
+                resident_id = household_id = yellow_from = None
+                leaving = person == -2
+                method = _ID_CARD if random_() < 0.5 else _TYPED
+                measured = not leaving or random_() < 0.15
+            temperature = source = None
+            decision, reason = _ALLOW, "ok"
+            if measured:
+                source = _DEVICE if random_() < 0.85 else _TYPED_SOURCE
+                if random_() < FEVER_RATE:
+                    temperature = round(rng.uniform(FEVER_C, 38.8), 1)
+                    decision, reason = _DENY, "fever"
+                    if visitor_id is not None:
+                        turned_away.add(visitor_id)
+                else:
+                    temperature = _NORMAL_TEMPERATURES[bisect(_NORMAL_CUM, random_())]
+            if decision == _ALLOW:
+                if visitor_id is not None:
+                    decision, reason = _ALLOW_LIMITED, "visitor-with-host"
+                elif yellow_from and midnight + dt.timedelta(seconds=second) >= yellow_from:
+                    decision, reason = _REFER, "health-yellow"
+            # A version 4 UUID, drawn from the seeded generator so the demo is reproducible.
+            uid = f"{getrandbits(128) & _UUID_CLEAR | _UUID_V4:032x}"
+            rows.append(
+                (
+                    self.next_entry_id + len(rows),
+                    uid,
+                    community_id,
+                    gate_ids[bisect(_GATE_CUM, random_())],
+                    stamps[second],
+                    utc_offset,
+                    _OUT if leaving else _IN,
+                    resident_id,
+                    visitor_id,
+                    household_id,
+                    method,
+                    temperature,
+                    source,
+                    decision,
+                    reason,
+                    "",  # reason_text
+                    operator_id,
+                    _DEVICE_OF.get(method, ""),
+                    None,  # pass_serial
+                )
+            )
+        self.next_entry_id += len(rows)
+        return rows
 
-    def _resident_row(self, at: dt.datetime, hour: int, resident: dict) -> dict:
-        rng = self.rng
-        direction = Direction.OUT if rng.random() < _OUT_SHARE[hour] else Direction.IN
-        roll = rng.random()
-        if resident["elderly_without_phone"]:
-            method = CheckMethod.ID_CARD if roll < 0.75 else CheckMethod.TYPED
-        else:
-            method = _METHODS[bisect(_METHOD_CUM, roll)]
-        row = self._row(at, direction, method, 0.97 if direction is Direction.IN else 0.15)
-        if row["decision"] is Decision.ALLOW and resident["health_status"] is HealthColor.YELLOW:
-            row["decision"], row["reason_code"] = Decision.REFER, "health-yellow"
-        row["resident_id"] = resident["id"]
-        row["household_id"] = resident["household_id"]
-        return row
-
-    def _visitor_row(self, at: dt.datetime, direction: Direction, visitor: dict) -> dict:
-        method = CheckMethod.ID_CARD if self.rng.random() < 0.5 else CheckMethod.TYPED
-        row = self._row(at, direction, method, 1.0 if direction is Direction.IN else 0.15)
-        if row["decision"] is Decision.ALLOW:
-            row["decision"], row["reason_code"] = Decision.ALLOW_LIMITED, "visitor-with-host"
-        row["visitor_id"] = visitor["id"]
-        return row
-
-    def _row(self, at: dt.datetime, direction: Direction, method: CheckMethod, measured: float):
-        """The fields every entry has; a measured fever already decides it."""
-        rng = self.rng
-        temperature = source = None
-        decision, reason = Decision.ALLOW, "ok"
-        if rng.random() < measured:
-            if rng.random() < FEVER_RATE:
-                temperature = round(rng.uniform(FEVER_C, 38.8), 1)
-                decision, reason = Decision.DENY, "fever"
-            else:
-                temperature = min(37.2, max(36.0, round(rng.gauss(36.55, 0.22), 1)))
-            source = TemperatureSource.DEVICE if rng.random() < 0.85 else TemperatureSource.TYPED
-        # A version 4 UUID, drawn from the seeded generator so the demo is reproducible.
-        bits = rng.getrandbits(128) & _UUID_CLEAR | _UUID_V4
-        entry_id = self.next_entry_id
-        self.next_entry_id += 1
-        return {
-            "id": entry_id,
-            "uid": f"{bits:032x}",
-            "community_id": self.site.community_id,
-            "gate_id": self.gate_ids[bisect(_GATE_CUM, rng.random())],
-            "occurred_at": at,
-            "utc_offset_min": self.utc_offset,
-            "direction": direction,
-            "resident_id": None,
-            "visitor_id": None,
-            "household_id": None,
-            "method": method,
-            "temperature_c": temperature,
-            "temperature_source": source,
-            "decision": decision,
-            "reason_code": reason,
-            "reason_text": "",
-            "operator_id": self.site.gate_operator_id,
-            "device": _DEVICE_OF.get(method, ""),
-            "pass_serial": None,
-        }
+    def _free_mover(self, person: int, at: dt.datetime) -> int | None:
+        """`person`, or the next one in the list not isolated at `at`; None if nobody is."""
+        for step in range(len(self.movers)):
+            candidate = (person + step) % len(self.movers)
+            home_from = self.movers[candidate][4]
+            if home_from is None or at < home_from:
+                return candidate
+        return None
 
 
 def _first(event: tuple) -> int:

@@ -1,9 +1,11 @@
-"""The population of the demo community: buildings, households and the people in them.
+"""The population of the demo community: homes, people, key persons and health colours.
 
-Names, ages that fit each member's relation, phones and unique ID numbers, as rows ready for
-insert; nothing here talks to the database. Every function takes the caller's
-`random.Random`, so a seed gives the same people every time. Characters with more than one
-reading are left out of the name pools: pinyin initials are looked up one character at a time.
+Buildings down to rooms, households and their members (names, ages that fit each member's
+relation, phones, unique ID numbers), then who among them is a key person, in isolation or
+yellow: rows ready for insert; nothing here talks to the database. Every function takes the
+caller's `random.Random`, so a seed gives the same people every time. Characters with more
+than one reading are left out of the name pools: pinyin initials are looked up one character
+at a time.
 """
 
 from __future__ import annotations
@@ -12,13 +14,33 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 from itertools import accumulate
+from zoneinfo import ZoneInfo
 
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Table
 
 from db.base import Base
-from db.enums import Gender, HealthColor, Relation, ResidentKind, ResidentState
-from db.models import Building, Household, Resident, Room, Unit
+from db.enums import (
+    Gender,
+    HealthColor,
+    IsolationKind,
+    IsolationState,
+    KeyPersonSource,
+    Relation,
+    ResidentKind,
+    ResidentState,
+    StatusSource,
+)
+from db.models import (
+    Building,
+    HealthStatusChange,
+    Household,
+    IsolationOrder,
+    KeyPerson,
+    Resident,
+    Room,
+    Unit,
+)
 from desktop.idnumber import make_id_number
 
 
@@ -89,6 +111,19 @@ BUILDINGS_PER_GRID = 4
 OCCUPIED_SHARE = 0.88
 
 _initial_cache: dict[str, str] = {}
+
+
+def local_midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
+    """The start of a local calendar day, in UTC."""
+    return dt.datetime.combine(day, dt.time(), zone).astimezone(dt.UTC)
+
+
+def take_id(ids: dict[Table, int], model: type[Base]) -> int:
+    """The next free primary key of `model`'s table, counted up in `ids`."""
+    table = model.__table__
+    value = ids[table]
+    ids[table] = value + 1
+    return value
 
 
 def surname(rng: random.Random) -> str:
@@ -183,15 +218,18 @@ def household(rng: random.Random, size: int, today: dt.date, taken: set[str]) ->
     head_gender = Gender.MALE if rng.random() < 0.7 else Gender.FEMALE
     members = [(Relation.HEAD, head_gender, 0)]
     if size == 1:
+        # Young people working here, and many elderly people living alone.
         roll = rng.random()
-        head_age = rng.randint(22, 40) if roll < 0.4 else rng.randint(41, 59)
-        if roll >= 0.6:
+        head_age = rng.randint(22, 40) if roll < 0.3 else rng.randint(41, 59)
+        if roll >= 0.45:
             head_age = rng.randint(60, 92)
-    elif size == 2 and rng.random() < 0.55:
-        head_age = rng.randint(55, 86) if rng.random() < 0.5 else rng.randint(25, 54)
+    elif size == 2 and rng.random() < 0.6:
+        # Couples: mostly empty nesters.
+        head_age = rng.randint(58, 88) if rng.random() < 0.6 else rng.randint(25, 57)
         members.append(_spouse(rng, head_gender, head_age))
     elif size == 2:
-        child_age = rng.randint(0, 30)
+        # A single parent with a child, or an elderly parent with a grown-up child.
+        child_age = rng.randint(0, 30) if rng.random() < 0.7 else rng.randint(31, 55)
         head_age = child_age + rng.randint(23, 34)
         members.append((Relation.CHILD, _any_gender(rng), child_age))
     elif size == 5 and rng.random() < 0.5:
@@ -228,7 +266,9 @@ def _any_gender(rng: random.Random) -> Gender:
     return Gender.MALE if rng.random() < 0.51 else Gender.FEMALE
 
 
-def _people(rng: random.Random, members: list[tuple], today: dt.date, taken: set[str]) -> list:
+def _people(
+    rng: random.Random, members: list[tuple], today: dt.date, taken: set[str]
+) -> list[Person]:
     head_gender = members[0][1]
     head_surname = surname(rng)
     spouse_surname = surname(rng)
@@ -294,10 +334,6 @@ class Registry:
     ages: list[int] = field(default_factory=list)
     taken: set[str] = field(default_factory=set)
 
-    @property
-    def household_ids(self) -> list[int]:
-        return [row["id"] for row in self.households]
-
     def tables(self) -> list[tuple[Table, list[dict]]]:
         return [
             (Building.__table__, self.buildings),
@@ -308,13 +344,10 @@ class Registry:
         ]
 
     def _new_id(self, model: type[Base]) -> int:
-        table = model.__table__
-        value = self.ids[table]
-        self.ids[table] = value + 1
-        return value
+        return take_id(self.ids, model)
 
     def build(self, rng: random.Random, target: int, today: dt.date) -> None:
-        """Add buildings until `target` residents have a home; the last one is half empty."""
+        """Add buildings until `target` residents have a home; the last may stay partly empty."""
         number = 0
         while len(self.residents) < target:
             number += 1
@@ -391,3 +424,121 @@ class Registry:
                     "updated_at": self.created,
                 }
             )
+
+
+# Shares of key persons, people in home isolation and yellow residents among all residents.
+KEY_PERSON_SHARE = 0.005
+ISOLATION_SHARE = 0.0005
+YELLOW_SHARE = 0.0025
+# Built-in categories with how often each occurs among the demo's key persons.
+_CATEGORY_WEIGHTS: tuple[tuple[str, int], ...] = (
+    ("returned-from-outside", 50),
+    ("from-hubei", 15),
+    ("from-wuhan", 10),
+    ("close-contact", 15),
+    ("fever-no-contact", 10),
+)
+_SOURCES = (KeyPersonSource.CITY_LIST, KeyPersonSource.GRID_WORKER, KeyPersonSource.SELF_REPORT)
+
+
+@dataclass
+class HealthRows:
+    """Key persons, home isolation orders and the status changes they caused.
+
+    `home_from` and `yellow_from` map a resident's index in the registry to the moment the
+    isolation or the yellow status began, for the entry history to respect.
+    """
+
+    ids: dict[Table, int]
+    key_persons: list[dict] = field(default_factory=list)
+    orders: list[dict] = field(default_factory=list)
+    changes: list[dict] = field(default_factory=list)
+    home_from: dict[int, dt.datetime] = field(default_factory=dict)
+    yellow_from: dict[int, dt.datetime] = field(default_factory=dict)
+
+    def tables(self) -> list[tuple[Table, list[dict]]]:
+        return [
+            (KeyPerson.__table__, self.key_persons),
+            (IsolationOrder.__table__, self.orders),
+            (HealthStatusChange.__table__, self.changes),
+        ]
+
+    def _new_id(self, model: type[Base]) -> int:
+        return take_id(self.ids, model)
+
+    def pick(
+        self,
+        rng: random.Random,
+        registry: Registry,
+        categories: dict[str, int],
+        today: dt.date,
+        zone: ZoneInfo,
+    ) -> None:
+        """Choose the key persons, those in home isolation (red) and the yellow residents."""
+        residents = registry.residents
+        count = len(residents)
+        n_key = max(5, round(count * KEY_PERSON_SHARE))
+        n_isolated = min(n_key, max(2, round(count * ISOLATION_SHARE)))
+        n_yellow = max(5, round(count * YELLOW_SHARE))
+        chosen = rng.sample(range(count), min(count, n_key + n_yellow))
+        codes = [code for code, _ in _CATEGORY_WEIGHTS]
+        weights = [weight for _, weight in _CATEGORY_WEIGHTS]
+        for position, index in enumerate(chosen[:n_key]):
+            isolated = position < n_isolated
+            code = "close-contact" if isolated else rng.choices(codes, weights)[0]
+            # Isolation lasts 14 days, so those still isolated were noted recently.
+            since = today - dt.timedelta(days=rng.randint(1, 10 if isolated else 20))
+            noted = local_midnight(since, zone) + dt.timedelta(hours=rng.randint(8, 17))
+            self.key_persons.append(
+                {
+                    "id": self._new_id(KeyPerson),
+                    "resident_id": residents[index]["id"],
+                    "category_id": categories[code],
+                    "source": rng.choice(_SOURCES),
+                    "since": since,
+                    "until": None,
+                    "notes": "",
+                    "created_at": noted,
+                    "updated_at": noted,
+                }
+            )
+            if isolated:
+                self.home_from[index] = noted
+                self._isolate(residents[index], since, noted)
+        for index in chosen[n_key:]:
+            # A missed daily check-in turns green to yellow the next day.
+            start = local_midnight(today - dt.timedelta(days=rng.randint(1, 2)), zone)
+            self.yellow_from[index] = start
+            residents[index]["health_status"] = HealthColor.YELLOW
+            self._change(residents[index], start, HealthColor.YELLOW, "missed-checkin")
+
+    def _isolate(self, resident: dict, start: dt.date, ordered: dt.datetime) -> None:
+        self.orders.append(
+            {
+                "id": self._new_id(IsolationOrder),
+                "resident_id": resident["id"],
+                "kind": IsolationKind.HOME,
+                "place": "",
+                "start_date": start,
+                "planned_end_date": start + dt.timedelta(days=14),
+                "state": IsolationState.ACTIVE,
+                "released_at": None,
+                "notes": "",
+                "created_at": ordered,
+            }
+        )
+        resident["health_status"] = HealthColor.RED
+        self._change(resident, ordered, HealthColor.RED, "isolation")
+
+    def _change(self, resident: dict, at: dt.datetime, status: HealthColor, reason: str) -> None:
+        self.changes.append(
+            {
+                "id": self._new_id(HealthStatusChange),
+                "resident_id": resident["id"],
+                "effective_at": at,
+                "status": status,
+                "source": StatusSource.LOCAL,
+                "reason": reason,
+                "valid_until": None,
+            }
+        )

@@ -12,9 +12,11 @@ import pytest
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Engine, func, select, text
 
-from db.engine import make_engine, sqlite_url
+from db.engine import make_engine, make_session_factory, sqlite_url, transaction
 from db.enums import (
+    CheckMethod,
     Decision,
+    Direction,
     Gender,
     HealthColor,
     IsolationState,
@@ -26,6 +28,7 @@ from db.models import (
     Community,
     EntryLog,
     Gate,
+    HealthStatusChange,
     Household,
     IsolationOrder,
     KeyPerson,
@@ -33,6 +36,7 @@ from db.models import (
     User,
     Visitor,
 )
+from desktop import demo as demo_module
 from desktop.demo import DEMO_COMMUNITY_CODE, DemoDataError, DemoOptions, generate_demo
 from desktop.idnumber import parse
 
@@ -146,6 +150,32 @@ def test_entries_fall_in_the_history_window(demo) -> None:
     assert Counter(entry.decision for entry in entries).most_common(1)[0][0] == Decision.ALLOW
 
 
+def test_entries_respect_isolation_and_yellow_status(tmp_path: Path) -> None:
+    engine = _engine(tmp_path / "health.db")
+    try:
+        generate_demo(engine, DemoOptions(residents=200, days=10, seed=3, today=TODAY))
+        yellow_change = select(HealthStatusChange.resident_id, HealthStatusChange.effective_at)
+        yellow_change = yellow_change.where(HealthStatusChange.status == HealthColor.YELLOW)
+        with engine.connect() as conn:
+            orders = select(IsolationOrder.resident_id, IsolationOrder.created_at)
+            home = {resident: at for resident, at in conn.execute(orders)}
+            yellow = {resident: at for resident, at in conn.execute(yellow_change)}
+            entries = list(conn.execute(select(EntryLog.__table__)))
+    finally:
+        engine.dispose()
+    assert home and yellow
+    refused = 0
+    for entry in entries:
+        if entry.resident_id in home:
+            assert entry.occurred_at < home[entry.resident_id]
+        if entry.reason_code == "health-yellow":
+            assert entry.occurred_at >= yellow[entry.resident_id]
+            refused += 1
+        elif entry.resident_id in yellow and entry.decision == Decision.ALLOW:
+            assert entry.occurred_at < yellow[entry.resident_id]
+    assert refused > 0
+
+
 def test_foreign_keys_are_consistent(demo) -> None:
     engine, _ = demo
     with engine.connect() as conn:
@@ -169,3 +199,71 @@ def test_same_seed_gives_same_rows_and_refuses_a_full_database(demo, tmp_path: P
         assert _count(other, EntryLog) == summary.entries
     finally:
         other.dispose()
+
+
+def _index_names(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        query = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        return list(conn.scalars(text(query)))
+
+
+def test_bulk_settings_are_restored_and_deferred_indexes_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = _engine(tmp_path / "bulk.db")
+    try:
+        before = _index_names(engine)
+        monkeypatch.setattr(demo_module, "DEFER_INDEXES_FROM_ROWS", 0)
+        generate_demo(engine, DemoOptions(residents=40, days=1, today=TODAY))
+        assert _index_names(engine) == before
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA ignore_check_constraints").scalar() == 0
+            assert list(conn.execute(text("PRAGMA foreign_key_check"))) == []
+    finally:
+        engine.dispose()
+
+
+def test_a_failed_run_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = _engine(tmp_path / "failed.db")
+    try:
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("disk full")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(demo_module._History, "_day", broken)
+            with pytest.raises(RuntimeError, match="disk full"):
+                generate_demo(engine, DemoOptions(residents=40, days=1, today=TODAY))
+        for model in (Community, Gate, Household, Resident, Visitor, KeyPerson, EntryLog, User):
+            assert _count(engine, model) == 0
+        summary = generate_demo(engine, DemoOptions(residents=40, days=1, today=TODAY))
+        assert summary.residents == _count(engine, Resident) == 40
+    finally:
+        engine.dispose()
+
+
+def test_the_app_can_add_rows_after_the_demo(engine: Engine) -> None:
+    """On each backend: ids given by the generator leave room for the app's own inserts."""
+    summary = generate_demo(engine, DemoOptions(residents=30, days=1, today=TODAY))
+    sessions = make_session_factory(engine)
+    with transaction(sessions) as session:
+        resident = session.scalars(select(Resident).order_by(Resident.id).limit(1)).one()
+        entry = EntryLog(
+            uid=uuid.uuid4().hex,
+            community_id=summary.community_id,
+            gate_id=session.scalars(select(Gate.id).order_by(Gate.id).limit(1)).one(),
+            occurred_at=dt.datetime(2020, 2, 10, 3, 0, tzinfo=dt.UTC),
+            direction=Direction.IN,
+            resident_id=resident.id,
+            household_id=resident.household_id,
+            method=CheckMethod.TYPED,
+            decision=Decision.ALLOW,
+            reason_code="ok",
+        )
+        session.add(entry)
+        session.flush()
+        assert entry.id == summary.entries + 1
+    assert _count(engine, EntryLog) == summary.entries + 1
