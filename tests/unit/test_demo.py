@@ -36,7 +36,7 @@ from db.models import (
     User,
     Visitor,
 )
-from desktop import demo as demo_module
+from desktop import demo_bulk, demo_history
 from desktop.demo import DEMO_COMMUNITY_CODE, DemoDataError, DemoOptions, generate_demo
 from desktop.idnumber import parse
 
@@ -213,7 +213,7 @@ def test_bulk_settings_are_restored_and_deferred_indexes_rebuilt(
     engine = _engine(tmp_path / "bulk.db")
     try:
         before = _index_names(engine)
-        monkeypatch.setattr(demo_module, "DEFER_INDEXES_FROM_ROWS", 0)
+        monkeypatch.setattr(demo_bulk, "DEFER_INDEXES_FROM_ROWS", 0)
         generate_demo(engine, DemoOptions(residents=40, days=1, today=TODAY))
         assert _index_names(engine) == before
         with engine.connect() as conn:
@@ -234,7 +234,7 @@ def test_a_failed_run_leaves_nothing_behind(
             raise RuntimeError("disk full")
 
         with monkeypatch.context() as patch:
-            patch.setattr(demo_module._History, "_day", broken)
+            patch.setattr(demo_history.History, "_day", broken)
             with pytest.raises(RuntimeError, match="disk full"):
                 generate_demo(engine, DemoOptions(residents=40, days=1, today=TODAY))
         for model in (Community, Gate, Household, Resident, Visitor, KeyPerson, EntryLog, User):
