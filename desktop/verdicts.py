@@ -89,7 +89,6 @@ class Verdict:
     address: Address | None = None
     temperature: Temperature | None = None
     entry_id: int | None = None
-    detail: str = ""
 
     @property
     def recorded(self) -> bool:
