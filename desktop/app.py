@@ -14,13 +14,13 @@ from db.engine import make_engine, make_session_factory, sqlite_url, transaction
 from db.models import Resident, User
 from desktop.bootstrap import Site, ensure_site
 from desktop.gate import GateService
+from desktop.hardware import Hardware
+from desktop.intake import GateIntake
 from desktop.logs import setup_logging
 from desktop.paths import AppPaths, resolve_paths
 from desktop.registry import RegistryService
 from desktop.rules import Policy
 from desktop.settings import Settings, load_settings
-from devices.hub import DeviceHub
-from devices.simulated import SimulatedThermometer
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ class AppContext:
     sessions: sessionmaker[Session]
     site: Site
     gate: GateService
+    intake: GateIntake
     registry: RegistryService
     backup: Path | None
     demo: bool
@@ -96,9 +97,10 @@ def open_context(
         Policy(fever_threshold_c=settings["policy.fever_threshold_c"]),
         operator_id=operator_id,
     )
+    intake = GateIntake(gate, attach_window_s=settings["thermometer.attach_window_s"])
     registry = RegistryService(sessions, site.community_id)
     log.info("GateDesk ready: community %s, gate %s", site.community_code, site.gate_code)
-    return AppContext(paths, settings, engine, sessions, site, gate, registry, backup, demo)
+    return AppContext(paths, settings, engine, sessions, site, gate, intake, registry, backup, demo)
 
 
 def run_gui(home: str | Path | None = None, *, demo: bool = False) -> int:
@@ -107,13 +109,21 @@ def run_gui(home: str | Path | None = None, *, demo: bool = False) -> int:
 
     return run(
         lambda: open_context(home, demo=demo),
-        make_devices,
+        make_hardware,
         instance_key=str(resolve_paths(home).data_dir),
     )
 
 
-def make_devices(settings: Settings) -> DeviceHub:
-    """The devices this PC reads from, as configured."""
-    if settings["devices.mode"] == "simulated":
-        return DeviceHub([SimulatedThermometer()])
-    return DeviceHub([])
+def make_hardware(context: AppContext) -> Hardware:
+    """The devices this PC reads from: as configured, or the simulators (demo, `simulated`)."""
+    settings = context.settings
+    if context.demo or settings["devices.mode"] == "simulated":
+        from desktop.simulation import Simulation, SimulationUnavailable
+
+        try:
+            simulation = Simulation.for_context(context)
+        except SimulationUnavailable as exc:
+            log.warning("device simulators not available: %s", exc)
+        else:
+            return Hardware(settings, simulation=simulation)
+    return Hardware(settings)

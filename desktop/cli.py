@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     settings = sub.add_parser("settings", help="show the settings file and the values in force")
     settings.add_argument("--json", action="store_true", help="print JSON")
+
+    from desktop.device_commands import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -82,6 +86,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.migrate(args.home)
         if command == "settings":
             return commands.show_settings(args.home, as_json=args.json)
+        if command in ("devices", "sim"):
+            from desktop import device_commands
+
+            lang = commands.language(args.home)
+            if command == "sim":
+                return device_commands.run_simulator(args, lang)
+            if args.devices_command == "list":
+                return device_commands.list_devices(args, lang)
+            return device_commands.read_device(args, lang)
     except SettingsError as exc:
         print(f"gatedesk: {exc}", file=sys.stderr)
         return 2

@@ -12,7 +12,7 @@ from desktop.paths import resolve_paths
 from desktop.settings import OPTIONS, Settings, SettingsError, load_settings
 
 
-def _language(home: str | None) -> str:
+def language(home: str | None) -> str:
     try:
         return load_settings(resolve_paths(home).settings_file)["language"]
     except SettingsError:  # a broken settings file must not stop a number check
@@ -21,7 +21,7 @@ def _language(home: str | None) -> str:
 
 def check_id(raw: str, *, as_json: bool, home: str | None) -> int:
     """Print what a resident ID number says, or why it is invalid (exit code 2)."""
-    lang = _language(home)
+    lang = language(home)
     try:
         info = parse(raw)
     except IdNumberError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from desktop.rules import Policy, decide
 from desktop.verdicts import Address, PersonFacts, Reason, Temperature, Verdict, VerdictKind
 
 log = logging.getLogger(__name__)
+
+DOCUMENT_NUMBER = re.compile(r"[0-9A-Z]{8,20}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,20 +86,30 @@ class GateService:
         method: CheckMethod = CheckMethod.TYPED,
         temperature: Temperature | None = None,
         device: str = "",
+        document: bool = False,
     ) -> Verdict:
-        """Check a person by an ID number typed, pasted, scanned or read from a card."""
+        """Check a person by an ID number typed, pasted, scanned or read from a card.
+
+        With `document`, `raw` is the number of another card a reader read (a foreigner's
+        permanent residence card): it is looked up as it is, without the resident-ID checks.
+        """
         now = self._clock()
-        try:
-            info = parse(raw, today=now.astimezone(self._zone).date())
-        except IdNumberError as exc:
-            log.info("refused ID number input: %s", exc.code)
-            return Verdict(VerdictKind.INPUT_ERROR, Reason(exc.code), direction, method, now)
+        if document:
+            number = raw.strip().upper()
+            if not DOCUMENT_NUMBER.fullmatch(number):
+                return Verdict(VerdictKind.INPUT_ERROR, Reason.BAD_CHARS, direction, method, now)
+        else:
+            try:
+                number = parse(raw, today=now.astimezone(self._zone).date()).number
+            except IdNumberError as exc:
+                log.info("refused ID number input: %s", exc.code)
+                return Verdict(VerdictKind.INPUT_ERROR, Reason(exc.code), direction, method, now)
         with self._sessions() as session, session.begin():
             resident = session.scalars(
-                self._resident_query().where(Resident.id_number == info.number)
+                self._resident_query().where(Resident.id_number == number)
             ).first()
             return self._record(
-                session, resident, info.number, direction, method, temperature, device, now
+                session, resident, number, direction, method, temperature, device, now
             )
 
     def check_resident(

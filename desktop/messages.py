@@ -19,6 +19,10 @@ TEXT: dict[str, dict[str, str]] = {
         "bad_region": "the first two digits are not a province code",
         "bad_birth_date": "digits 7-14 are not a possible birth date",
         "bad_check_digit": "the check digit (last character) is wrong: check for a typo",
+        "no_ports": "No serial ports found. Is the device plugged in?",
+        "no_reading": "No reading arrived. Check the port, the speed and the cable.",
+        "sim_ready": "{kind} simulator ready at {path} (type help for commands, Ctrl-C to stop)",
+        "sim_bad_command": "not understood",
     },
     "zh_CN": {
         "number": "号码",
@@ -36,6 +40,10 @@ TEXT: dict[str, dict[str, str]] = {
         "bad_region": "前两位不是有效的省份代码",
         "bad_birth_date": "第7至14位不是有效的出生日期",
         "bad_check_digit": "校验位（最后一位）不正确，请核对是否输错",
+        "no_ports": "没有找到串口。设备插好了吗？",
+        "no_reading": "没有收到任何读数。请检查端口、波特率和连线。",
+        "sim_ready": "{kind} 模拟器已就绪：{path}（输入 help 查看命令，Ctrl-C 退出）",
+        "sim_bad_command": "无法理解的命令",
     },
 }
 

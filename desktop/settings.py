@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,9 +24,9 @@ class Option:
     check: Callable[[Any], str | None] | None = None  # returns what is wrong, or None
 
 
-def _one_of(*choices: str) -> Callable[[Any], str | None]:
+def _one_of(*choices: Any) -> Callable[[Any], str | None]:
     def check(value: Any) -> str | None:
-        return None if value in choices else f"must be one of {', '.join(choices)}"
+        return None if value in choices else f"must be one of {', '.join(map(str, choices))}"
 
     return check
 
@@ -43,6 +44,16 @@ def _database_url(value: Any) -> str | None:
     return "must be empty (SQLite in the data folder) or a sqlite:/postgresql: URL"
 
 
+def _regex(value: Any) -> str | None:
+    try:
+        pattern = re.compile(value)
+    except re.error as exc:
+        return f"is not a valid regular expression ({exc})"
+    if value and "value" not in pattern.groupindex and pattern.groups < 1:
+        return "needs a group (?P<value>...) around the number"
+    return None
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("language", "zh_CN", "user interface language", _one_of("zh_CN", "en")),
     Option(
@@ -56,7 +67,52 @@ OPTIONS: tuple[Option, ...] = (
     Option("policy.fever_threshold_c", 37.3, "fever threshold in °C", _between(36.5, 39.0)),
     Option("scanner.max_key_interval_ms", 30, "keyboard-wedge scanner", _between(5, 200)),
     Option("scanner.min_length", 6, "shortest code a scanner sends", _between(1, 64)),
-    Option("devices.mode", "simulated", "device source", _one_of("simulated", "none")),
+    Option(
+        "devices.mode",
+        "configured",
+        "configured: the ports below; simulated: built-in simulators; none: no devices",
+        _one_of("configured", "simulated", "none"),
+    ),
+    Option("id_reader.port", "", "ID-card reader port; empty: none; auto: probe USB ports"),
+    Option("id_reader.baud", 0, "ID-card reader speed; 0: probe", _one_of(0, 9600, 115200)),
+    Option(
+        "id_reader.hold_off_s",
+        5.0,
+        "seconds a card left on the reader is ignored",
+        _between(1, 120),
+    ),
+    Option("id_reader.store_photo", False, "keep the card photo (WLT) with the reading"),
+    Option("scanner.port", "", "serial (USB-COM) scanner port; empty: none"),
+    Option(
+        "scanner.baud", 9600, "serial scanner speed", _one_of(9600, 19200, 38400, 57600, 115200)
+    ),
+    Option("camera.source", "", "camera index (0, 1, …) or video file; empty: none"),
+    Option("camera.decoder", "zxing", "QR decoder", _one_of("zxing", "pyzbar")),
+    Option("camera.hold_off_s", 3.0, "seconds the same code is ignored", _between(0.5, 60)),
+    Option("thermometer.port", "", "thermometer port; empty: none; auto: probe (Modbus)"),
+    Option("thermometer.protocol", "modbus", "thermometer protocol", _one_of("modbus", "ascii")),
+    Option("thermometer.baud", 9600, "thermometer speed", _one_of(2400, 4800, 9600, 19200, 115200)),
+    Option("thermometer.slave", 1, "Modbus slave id", _between(1, 247)),
+    Option(
+        "thermometer.pattern",
+        "",
+        "ASCII protocol: regex with a group 'value'; empty: T:36.5 or 36.5C",
+        _regex,
+    ),
+    Option(
+        "thermometer.offset_c", 0.0, "wrist/forehead offset added to readings", _between(0.0, 0.6)
+    ),
+    Option(
+        "thermometer.attach_window_s",
+        20.0,
+        "a reading this fresh attaches to the next check",
+        _between(3, 300),
+    ),
+    Option(
+        "printer.connection",
+        "",
+        "receipt printer: serial:PORT[@BAUD], network:HOST[:PORT], usb:VID:PID, file:PATH",
+    ),
     Option("logging.level", "INFO", "log level", _one_of("DEBUG", "INFO", "WARNING", "ERROR")),
 )
 _BY_KEY = {o.key: o for o in OPTIONS}

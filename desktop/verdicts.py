@@ -40,6 +40,7 @@ class Reason(StrEnum):
     BAD_REGION = "bad_region"
     BAD_BIRTH_DATE = "bad_birth_date"
     BAD_CHECK_DIGIT = "bad_check_digit"
+    UNKNOWN_CODE = "unknown-code"  # a scanned code that is none of GateDesk's kinds
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.app import AppContext
-from desktop.settings import Settings, SettingsError
-from devices.hub import DeviceHub
+from desktop.hardware import Hardware
+from desktop.settings import SettingsError
 from ui.main_window import MainWindow
 from ui.single_instance import SingleInstance
 from ui.theme import apply_theme
@@ -28,7 +28,7 @@ def _start_error(title: str, message: str) -> int:
 
 def run(
     open_context: Callable[[], AppContext],
-    make_devices: Callable[[Settings], DeviceHub],
+    make_hardware: Callable[[AppContext], Hardware],
     *,
     instance_key: str,
 ) -> int:
@@ -64,11 +64,12 @@ def run(
             app.removeTranslator(translator)
         install_language(app, context.settings["language"])
     instance.listen()
-    devices = make_devices(context.settings)
-    window = MainWindow(context, devices)
+    hardware = make_hardware(context).start()
+    window = MainWindow(context, hardware)
     instance.activated.connect(window.bring_to_front)
     window.show()
     try:
         return app.exec()
     finally:
+        hardware.stop()
         context.close()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -16,21 +17,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import AppContext
-from devices.hub import DeviceHub
-from devices.readings import ConnectionState, DeviceKind
+from desktop.hardware import CodeReading, CodeSource, DeviceEvent, Hardware
+from desktop.settings import Settings
+from ui import texts
+from ui.device_bridge import DeviceBridge
 from ui.pages.gate_page import GatePage
 from ui.pages.registry_page import RegistryPage
-from ui.pages.simple_pages import NotYetPage, SettingsPage
-from ui.wedge import BurstDetector
+from ui.pages.settings_page import SettingsPage
+from ui.pages.simple_pages import NotYetPage
+from ui.wedge import ScanCapture
 
 STATUS_REFRESH_MS = 2000
+STATUS_MESSAGE_MS = 8000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, devices: DeviceHub) -> None:
+    def __init__(self, context: AppContext, hardware: Hardware) -> None:
         super().__init__()
         self.context = context
-        self.devices = devices
+        self.hardware = hardware
         site = context.site
         settings = context.settings
         self.zone = ZoneInfo(site.timezone)
@@ -38,21 +43,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("GateDesk") + (f" — {place}" if place else ""))
 
         self.gate_page = GatePage(
-            context.gate,
-            context.registry,
-            devices,
-            verdict_seconds=settings["gate.verdict_seconds"],
-            scanner=BurstDetector(
-                settings["scanner.max_key_interval_ms"], settings["scanner.min_length"]
-            ),
+            context.intake, context.registry, verdict_seconds=settings["gate.verdict_seconds"]
         )
         self.registry_page = RegistryPage(context.registry)
+        self.settings_page = SettingsPage(
+            settings, context.paths, hardware, zone=self.zone, on_saved=self.apply_device_settings
+        )
         pages: list[tuple[str, QWidget]] = [
             (self.tr("Gate"), self.gate_page),
             (self.tr("Registry"), self.registry_page),
             (self.tr("Reports"), NotYetPage(self.tr("Reports"))),
             (self.tr("Sync"), NotYetPage(self.tr("Sync"))),
-            (self.tr("Settings"), SettingsPage(settings, context.paths)),
+            (self.tr("Settings"), self.settings_page),
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -73,14 +75,41 @@ class MainWindow(QMainWindow):
         self.clock_label = QLabel()
         self.device_label = QLabel()
         self.device_label.setObjectName("deviceStatus")
+        self.event_label = QLabel()
+        self.event_label.setObjectName("deviceEvent")
+        self.event_label.setStyleSheet("color: #B71C1C;")
+        self._event_timer = QTimer(self)
+        self._event_timer.setSingleShot(True)
+        self._event_timer.setInterval(STATUS_MESSAGE_MS)
+        self._event_timer.timeout.connect(self.event_label.clear)
         status = self.statusBar()
         status.addWidget(self.device_label, 1)
+        status.addWidget(self.event_label, 1)
         status.addPermanentWidget(self.place_label)
         status.addPermanentWidget(self.clock_label)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
+        self.bridge = DeviceBridge(hardware, self)
+        self.bridge.cardRead.connect(lambda reading: self._to_gate().card_read(reading))
+        self.bridge.codeRead.connect(lambda reading: self._to_gate().code_read(reading))
+        self.bridge.temperatureRead.connect(self.gate_page.temperature_read)
+        self.bridge.stateChanged.connect(lambda _state: self.refresh_status())
+        self.bridge.eventReported.connect(self._device_event)
+        self.scan_capture = ScanCapture(
+            settings["scanner.max_key_interval_ms"], settings["scanner.min_length"], self
+        )
+        self.scan_capture.scanned.connect(self._wedge_scan)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.scan_capture)
+        self.demo_bar = None
+        if hardware.simulation is not None:
+            from ui.demo_panel import DemoDevicesBar
+
+            self.demo_bar = DemoDevicesBar(hardware.simulation, self)
+            self.addToolBar(self.demo_bar)
         self.refresh_status()
         self.navigation.setCurrentRow(0)
         self.resize(1366, 768)
@@ -90,30 +119,46 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.gate_page:
             self.gate_page.input.setFocus()
 
+    def _to_gate(self) -> GatePage:
+        """Readings are gate checks: bring the gate page forward for them."""
+        if self.stack.currentWidget() is not self.gate_page:
+            self.navigation.setCurrentRow(0)
+        return self.gate_page
+
+    def _wedge_scan(self, text: str) -> None:
+        reading = CodeReading(text, CodeSource.WEDGE, "wedge", datetime.now(self.zone))
+        self._to_gate().code_read(reading)
+
+    def _device_event(self, event: DeviceEvent) -> None:
+        message = texts.event_text(event)
+        if message:
+            when = event.at.astimezone(self.zone).strftime("%H:%M:%S")
+            self.event_label.setText(f"{when} {message}")
+            self._event_timer.start()
+
+    def apply_device_settings(self, settings: Settings) -> None:
+        """The settings page saved new device settings: reconnect every device."""
+        self.context.settings = settings
+        self.context.intake.attach_window = timedelta(
+            seconds=settings["thermometer.attach_window_s"]
+        )
+        self.hardware.restart(settings)
+        self.refresh_status()
+
     def refresh_status(self) -> None:
         self.clock_label.setText(datetime.now(self.zone).strftime("%H:%M"))
-        parts = []
-        names = {
-            DeviceKind.ID_READER: self.tr("ID reader"),
-            DeviceKind.SCANNER: self.tr("Scanner"),
-            DeviceKind.THERMOMETER: self.tr("Thermometer"),
-            DeviceKind.CAMERA: self.tr("Camera"),
-            DeviceKind.PRINTER: self.tr("Printer"),
-        }
-        states = {
-            ConnectionState.CONNECTED: self.tr("● connected"),
-            ConnectionState.DISCONNECTED: self.tr("○ disconnected"),
-            ConnectionState.ERROR: self.tr("✕ error"),
-            ConnectionState.NOT_CONFIGURED: self.tr("○ not configured"),
-        }
-        for state in self.devices.states():
-            text = f"{names[state.kind]} {states[state.state]}"
-            if state.simulated:
-                text += self.tr(" (simulated)")
-            parts.append(text)
+        states = self.hardware.states()
+        parts = [texts.device_state_text(state, detail=False) for state in states]
         if not parts:
             parts.append(self.tr("No devices configured: type ID numbers"))
         self.device_label.setText("    ".join(parts))
+        self.device_label.setToolTip("\n".join(texts.device_state_text(state) for state in states))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scan_capture)
+        super().closeEvent(event)
 
     def bring_to_front(self) -> None:
         self.showNormal()

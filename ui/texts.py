@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QCoreApplication
 
 from db.enums import (
@@ -13,6 +15,18 @@ from db.enums import (
     ResidentKind,
     ResidentState,
 )
+from desktop.hardware import (
+    CodeReading,
+    ConnectionState,
+    DeviceEvent,
+    DeviceKind,
+    DeviceState,
+    EventKind,
+    IdCardReading,
+    Reading,
+    TemperatureReading,
+)
+from desktop.masking import mask_id_number, mask_in_text, mask_name
 from desktop.verdicts import Address, Reason, VerdictKind
 
 
@@ -69,6 +83,9 @@ def reason_text(reason: Reason) -> str:
         ),
         Reason.BAD_CHECK_DIGIT: QCoreApplication.translate(
             "Texts", "Wrong check digit (last character): check the number for a typo"
+        ),
+        Reason.UNKNOWN_CODE: QCoreApplication.translate(
+            "Texts", "Unknown code: not a GateDesk pass, health code or ID number"
         ),
     }
     return texts[reason]
@@ -141,3 +158,84 @@ def decision_text(decision: Decision) -> str:
         Decision.REFER: QCoreApplication.translate("Texts", "Please verify"),
         Decision.DENY: QCoreApplication.translate("Texts", "No entry"),
     }[decision]
+
+
+def device_name(kind: DeviceKind) -> str:
+    return {
+        DeviceKind.ID_READER: QCoreApplication.translate("Texts", "ID reader"),
+        DeviceKind.SCANNER: QCoreApplication.translate("Texts", "Scanner"),
+        DeviceKind.THERMOMETER: QCoreApplication.translate("Texts", "Thermometer"),
+        DeviceKind.CAMERA: QCoreApplication.translate("Texts", "Camera"),
+        DeviceKind.PRINTER: QCoreApplication.translate("Texts", "Printer"),
+    }[kind]
+
+
+def connection_text(state: ConnectionState) -> str:
+    return {
+        ConnectionState.CONNECTED: QCoreApplication.translate("Texts", "● connected"),
+        ConnectionState.DISCONNECTED: QCoreApplication.translate("Texts", "○ disconnected"),
+        ConnectionState.ERROR: QCoreApplication.translate("Texts", "✕ error"),
+        ConnectionState.NOT_CONFIGURED: QCoreApplication.translate("Texts", "○ not configured"),
+    }[state]
+
+
+def device_state_text(state: DeviceState, *, detail: bool = True) -> str:
+    """`ID reader ● connected (simulated)`; the reason follows when it is not connected."""
+    text = f"{device_name(state.kind)} {connection_text(state.state)}"
+    if state.simulated:
+        text += QCoreApplication.translate("Texts", " (simulated)")
+    if detail and state.detail and state.state is not ConnectionState.CONNECTED:
+        text += f": {mask_in_text(state.detail)}"
+    return text
+
+
+def event_text(event: DeviceEvent) -> str | None:
+    """What staff should know of a device event, or None for routine ones (nobody in front
+    of the thermometer, the speed a reader answers at)."""
+    try:
+        device = device_name(DeviceKind(event.device))
+    except ValueError:
+        device = event.device
+    texts = {
+        EventKind.PROTOCOL_ERROR: QCoreApplication.translate(
+            "Texts", "%1: communication error (%2), retrying"
+        ),
+        EventKind.CARD_ERROR: QCoreApplication.translate(
+            "Texts", "%1: the card could not be read (%2): put it on the reader again"
+        ),
+        EventKind.UNSUPPORTED_CARD: QCoreApplication.translate(
+            "Texts", "%1: this kind of card is not supported (%2): type the number"
+        ),
+        EventKind.SENSOR_FAULT: QCoreApplication.translate(
+            "Texts", "%1: sensor fault (%2): measure by hand and type the temperature"
+        ),
+    }
+    text = texts.get(event.kind)
+    if text is None:
+        return None
+    return text.replace("%1", device).replace("%2", event.code)
+
+
+def reading_text(reading: Reading, zone: tzinfo | None = None) -> str:
+    """One masked line about a reading, for the settings page and the gate's status line."""
+    at = getattr(reading, "read_at", None) or getattr(reading, "measured_at", None)
+    when = at.astimezone(zone).strftime("%H:%M:%S") if at else ""
+    if isinstance(reading, IdCardReading):
+        what = (
+            QCoreApplication.translate("Texts", "card %1 %2")
+            .replace("%1", mask_name(reading.name))
+            .replace("%2", mask_id_number(reading.id_number))
+        )
+    elif isinstance(reading, CodeReading):
+        what = QCoreApplication.translate("Texts", "code %1").replace(
+            "%1", mask_in_text(reading.text[:40])
+        )
+    elif isinstance(reading, TemperatureReading):
+        what = f"{reading.value_c:.1f} °C"
+    elif isinstance(reading, DeviceEvent):
+        what = QCoreApplication.translate("Texts", "problem: %1").replace("%1", reading.code)
+    elif isinstance(reading, DeviceState):
+        return device_state_text(reading)
+    else:
+        what = ""
+    return f"{when} {what}".strip()

@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Resident
-from desktop.app import AppContext, make_devices, open_context, open_database
+from desktop.app import AppContext, open_context, open_database
 from desktop.demo import DemoOptions, generate_demo
+from desktop.hardware import Hardware
 from desktop.paths import resolve_paths
 from desktop.settings import load_settings
 from ui.translations import build_catalogues, install_language
@@ -47,11 +48,14 @@ def window(qtbot, qapp, context, chinese):
     from ui.theme import apply_theme
 
     apply_theme(qapp)
-    win = MainWindow(context, make_devices(context.settings.with_values(devices__mode="none")))
+    hardware = Hardware(context.settings.with_values(devices__mode="none")).start()
+    win = MainWindow(context, hardware)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    yield win
+    win.close()
+    hardware.stop()
 
 
 @pytest.fixture

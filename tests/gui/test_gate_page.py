@@ -68,15 +68,6 @@ def test_wrong_check_digit_shows_a_clear_message_and_writes_nothing(
     assert page.input.text() == wrong  # kept, selected, for correction
 
 
-def test_scanner_burst_is_recorded_as_a_scan(window, qtbot, context, residents):
-    page = window.gate_page
-    resident = green_resident(residents)
-    qtbot.keyClicks(page.input, resident.id_number)
-    qtbot.keyClick(page.input, Qt.Key.Key_Return)
-    assert page.verdict.kind is VerdictKind.ALLOW
-    assert last_entry(context).method is CheckMethod.QR
-
-
 def test_f2_turns_the_direction(window, qtbot, context, residents):
     page = window.gate_page
     assert "进" in page.direction_button.text()

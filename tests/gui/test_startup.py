@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.app import make_devices, open_context
+from desktop.app import make_hardware, open_context
 from desktop.paths import resolve_paths
 from ui import application
 
@@ -23,7 +23,7 @@ def test_bad_setting_is_reported_by_key(qapp, catalogues, shown):
     settings = resolve_paths().settings_file
     settings.parent.mkdir(parents=True)
     settings.write_text("[policy]\nfever_threshold_c = 'high'\n", encoding="utf-8")
-    code = application.run(open_context, make_devices, instance_key=str(settings.parent))
+    code = application.run(open_context, make_hardware, instance_key=str(settings.parent))
     assert code == 2
     title, text = shown[0]
     assert "policy.fever_threshold_c" in text
@@ -35,6 +35,6 @@ def test_unreachable_database_is_reported(qapp, catalogues, shown, postgres):
     settings.parent.mkdir(parents=True)
     url = postgres.url("no_such_database")
     settings.write_text(f'database_url = "{url}"\n', encoding="utf-8")
-    code = application.run(open_context, make_devices, instance_key=str(settings.parent))
+    code = application.run(open_context, make_hardware, instance_key=str(settings.parent))
     assert code == 2
     assert "无法打开数据库" in shown[0][1]

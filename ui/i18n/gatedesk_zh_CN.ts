@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>DemoDevicesBar</name>
+    <message>
+        <source>Demo devices</source>
+        <translation>演示设备</translation>
+    </message>
+    <message>
+        <source>Demo devices:</source>
+        <translation>演示设备：</translation>
+    </message>
+    <message>
+        <source>Card on reader</source>
+        <translation>放身份证</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s card</source>
+        <translation>放访客身份证</translation>
+    </message>
+    <message>
+        <source>Take card away</source>
+        <translation>拿走身份证</translation>
+    </message>
+    <message>
+        <source>Measure 36.5 °C</source>
+        <translation>测温 36.5 °C</translation>
+    </message>
+    <message>
+        <source>Measure 38.2 °C</source>
+        <translation>测温 38.2 °C</translation>
+    </message>
+    <message>
+        <source>Scan an unknown code</source>
+        <translation>扫一个未知码</translation>
+    </message>
+    <message>
+        <source>Unplug reader</source>
+        <translation>拔出读卡器</translation>
+    </message>
+    <message>
+        <source>Plug reader back in</source>
+        <translation>插回读卡器</translation>
+    </message>
+</context>
+<context>
     <name>GatePage</name>
     <message>
         <source>Check (Enter)</source>
@@ -32,6 +75,14 @@ Denied %3   Fever %4</source>
     <message>
         <source>Visitor</source>
         <translation>访客</translation>
+    </message>
+    <message>
+        <source>Temperature: waiting for a reading</source>
+        <translation>体温：等待测温</translation>
+    </message>
+    <message>
+        <source>Temperature: %1 °C (%2)</source>
+        <translation>体温：%1 °C（%2）</translation>
     </message>
     <message>
         <source>Direction: %1 (F2)</source>
@@ -69,46 +120,6 @@ Denied %3   Fever %4</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>ID reader</source>
-        <translation>读卡器</translation>
-    </message>
-    <message>
-        <source>Scanner</source>
-        <translation>扫码枪</translation>
-    </message>
-    <message>
-        <source>Thermometer</source>
-        <translation>测温仪</translation>
-    </message>
-    <message>
-        <source>Camera</source>
-        <translation>摄像头</translation>
-    </message>
-    <message>
-        <source>Printer</source>
-        <translation>打印机</translation>
-    </message>
-    <message>
-        <source>● connected</source>
-        <translation>● 已连接</translation>
-    </message>
-    <message>
-        <source>○ disconnected</source>
-        <translation>○ 已断开</translation>
-    </message>
-    <message>
-        <source>✕ error</source>
-        <translation>✕ 故障</translation>
-    </message>
-    <message>
-        <source>○ not configured</source>
-        <translation>○ 未配置</translation>
-    </message>
-    <message>
-        <source> (simulated)</source>
-        <translation>（模拟）</translation>
-    </message>
-    <message>
         <source>No devices configured: type ID numbers</source>
         <translation>未配置设备：请手动输入身份证号</translation>
     </message>
@@ -118,6 +129,17 @@ Denied %3   Fever %4</source>
     <message>
         <source>%1: not yet available in this version.</source>
         <translation>%1：本版本暂未提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PortBox</name>
+    <message>
+        <source>(none)</source>
+        <translation>（不使用）</translation>
+    </message>
+    <message>
+        <source>auto: probe USB serial ports</source>
+        <translation>自动：探测 USB 串口</translation>
     </message>
 </context>
 <context>
@@ -205,10 +227,132 @@ Denied %3   Fever %4</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>Settings file: %1
-Edit it with a text editor and restart GateDesk.</source>
-        <translation>设置文件：%1
-请用文本编辑器修改后重新启动本程序。</translation>
+        <source>Save and reconnect devices</source>
+        <translation>保存并重新连接设备</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Demo: the devices are the built-in simulators.</source>
+        <translation>演示模式：设备为内置模拟器。</translation>
+    </message>
+    <message>
+        <source>probe</source>
+        <translation>自动探测</translation>
+    </message>
+    <message>
+        <source>Modbus RTU</source>
+        <translation>Modbus RTU</translation>
+    </message>
+    <message>
+        <source>ASCII lines</source>
+        <translation>ASCII 文本行</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>ID-card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Same card ignored for</source>
+        <translation>同一张卡忽略时间</translation>
+    </message>
+    <message>
+        <source>Serial scanner</source>
+        <translation>串口扫码枪</translation>
+    </message>
+    <message>
+        <source>Thermometer</source>
+        <translation>测温仪</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Wrist/forehead offset</source>
+        <translation>腕温/额温补偿</translation>
+    </message>
+    <message>
+        <source>Reading attaches for</source>
+        <translation>读数有效时间</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Test device</source>
+        <translation>测试设备</translation>
+    </message>
+    <message>
+        <source>Press Test device to see its state and last reading.</source>
+        <translation>点击“测试设备”查看状态和最近一次读数。</translation>
+    </message>
+    <message>
+        <source>Camera (QR codes)</source>
+        <translation>摄像头（扫二维码）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（不使用）</translation>
+    </message>
+    <message>
+        <source>Camera %1</source>
+        <translation>摄像头 %1</translation>
+    </message>
+    <message>
+        <source>zxing-cpp (recommended)</source>
+        <translation>zxing-cpp（推荐）</translation>
+    </message>
+    <message>
+        <source>No camera running.</source>
+        <translation>摄像头未运行。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Receipt printer (80 mm)</source>
+        <translation>小票打印机（80 毫米）</translation>
+    </message>
+    <message>
+        <source>serial:PORT[@BAUD], network:HOST[:PORT], usb:VID:PID or file:PATH</source>
+        <translation>serial:端口[@波特率]、network:主机[:端口]、usb:VID:PID 或 file:路径</translation>
+    </message>
+    <message>
+        <source>Print a test slip</source>
+        <translation>打印测试单</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Other settings (edit the file, then restart)</source>
+        <translation>其他设置（编辑设置文件后重启）</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>设置文件</translation>
     </message>
     <message>
         <source>Database</source>
@@ -217,6 +361,40 @@ Edit it with a text editor and restart GateDesk.</source>
     <message>
         <source>Logs</source>
         <translation>日志</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>last: %1</source>
+        <translation>最近：%1</translation>
+    </message>
+    <message>
+        <source>no reading yet</source>
+        <translation>尚无读数</translation>
+    </message>
+    <message>
+        <source>%1 frames/s decoded, last decode %2 ms (%3)</source>
+        <translation>每秒解码 %1 帧，最近一次解码 %2 毫秒（%3）</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>未打印：%1</translation>
+    </message>
+    <message>
+        <source>Test slip sent to the printer.</source>
+        <translation>测试单已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>The settings were not saved:
+%1</source>
+        <translation>设置未能保存：
+%1</translation>
     </message>
 </context>
 <context>
@@ -337,6 +515,10 @@ Check database_url in the settings file or that the database server is running.<
         <translation>校验位（最后一位）不正确：请核对号码是否输错</translation>
     </message>
     <message>
+        <source>Unknown code: not a GateDesk pass, health code or ID number</source>
+        <translation>未知的码：不是本系统出入证、健康码或身份证号</translation>
+    </message>
+    <message>
         <source>Bldg %1, unit %2, room %3</source>
         <translation>%1栋%2单元%3</translation>
     </message>
@@ -415,6 +597,74 @@ Check database_url in the settings file or that the database server is running.<
     <message>
         <source>Out</source>
         <translation>出</translation>
+    </message>
+    <message>
+        <source>ID reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>Thermometer</source>
+        <translation>测温仪</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>● connected</source>
+        <translation>● 已连接</translation>
+    </message>
+    <message>
+        <source>○ disconnected</source>
+        <translation>○ 未连接</translation>
+    </message>
+    <message>
+        <source>✕ error</source>
+        <translation>✕ 故障</translation>
+    </message>
+    <message>
+        <source>○ not configured</source>
+        <translation>○ 未配置</translation>
+    </message>
+    <message>
+        <source> (simulated)</source>
+        <translation>（模拟）</translation>
+    </message>
+    <message>
+        <source>%1: communication error (%2), retrying</source>
+        <translation>%1：通信错误（%2），正在重试</translation>
+    </message>
+    <message>
+        <source>%1: the card could not be read (%2): put it on the reader again</source>
+        <translation>%1：读卡失败（%2）：请重新放卡</translation>
+    </message>
+    <message>
+        <source>%1: this kind of card is not supported (%2): type the number</source>
+        <translation>%1：不支持此类证件（%2）：请手动输入号码</translation>
+    </message>
+    <message>
+        <source>%1: sensor fault (%2): measure by hand and type the temperature</source>
+        <translation>%1：传感器故障（%2）：请手动测温并输入体温</translation>
+    </message>
+    <message>
+        <source>card %1 %2</source>
+        <translation>身份证 %1 %2</translation>
+    </message>
+    <message>
+        <source>code %1</source>
+        <translation>扫码 %1</translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation>问题：%1</translation>
     </message>
 </context>
 <context>

@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.enums import CheckMethod, Direction, TemperatureSource
-from desktop.gate import GateService
+from db.enums import Direction
+from desktop.hardware import CodeReading, IdCardReading, TemperatureReading
+from desktop.intake import GateInput, GateIntake
 from desktop.registry import RegistryService
-from desktop.verdicts import Temperature, Verdict
-from devices.hub import DeviceHub
+from desktop.verdicts import Verdict
 from ui import texts
 from ui.pages.verdict_panel import VerdictPanel
-from ui.wedge import BurstDetector, WedgeFilter
 
 log = logging.getLogger(__name__)
 
@@ -39,24 +38,25 @@ SEARCH_LIMIT = 8
 
 
 class GatePage(QWidget):
-    """Keyboard-first: the input line always has focus; Enter checks, Esc clears, F2 turns."""
+    """Keyboard-first: the input line always has focus; Enter checks, Esc clears, F2 turns.
+
+    Cards, scanned codes and typed numbers all go through `GateIntake.submit`.
+    """
 
     checked = Signal(object)  # Verdict
 
     def __init__(
         self,
-        gate: GateService,
+        intake: GateIntake,
         registry: RegistryService,
-        devices: DeviceHub,
         *,
         verdict_seconds: int = 5,
-        scanner: BurstDetector | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.gate = gate
+        self.intake = intake
+        self.gate = gate = intake.gate
         self.registry = registry
-        self.devices = devices
         self.zone = ZoneInfo(gate.site.timezone)
         self.direction = Direction.IN
         self.last_verdict: Verdict | None = None
@@ -69,8 +69,6 @@ class GatePage(QWidget):
         font = QFont()
         font.setPixelSize(28)
         self.input.setFont(font)
-        self.wedge = WedgeFilter(scanner or BurstDetector(), self)
-        self.input.installEventFilter(self.wedge)
         self.input.returnPressed.connect(self.submit)
         self.input.textEdited.connect(self._update_search)
         self.results = QListWidget()
@@ -83,6 +81,9 @@ class GatePage(QWidget):
         check_button = QPushButton(self.tr("Check (Enter)"))
         check_button.clicked.connect(self.submit)
 
+        self.temperature = QLabel()
+        self.temperature.setObjectName("pendingTemperature")
+        self.temperature.setFont(_font(22))
         self.counters = QLabel()
         self.counters.setObjectName("counters")
         self.counters.setFont(_font(24))
@@ -92,6 +93,7 @@ class GatePage(QWidget):
         self.recent.setFont(_font(18))
 
         side = QVBoxLayout()
+        side.addWidget(self.temperature)
         today = QLabel(self.tr("Today"))
         today.setFont(_font(20, bold=True))
         side.addWidget(today)
@@ -128,6 +130,11 @@ class GatePage(QWidget):
         self.reset_timer.timeout.connect(self.verdict.show_ready)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.toggle_direction)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
+        self._temperature_timer = QTimer(self)
+        self._temperature_timer.setInterval(1000)
+        self._temperature_timer.timeout.connect(self._show_temperature)
+        self._temperature_timer.start()
+        self._show_temperature()
         self._show_direction()
         self.refresh()
 
@@ -143,20 +150,27 @@ class GatePage(QWidget):
         if not _ID_LIKE.match(raw):
             self._update_search(raw)
             return
-        method = CheckMethod.QR if self.wedge.last_was_scan else CheckMethod.TYPED
-        verdict = self.gate.check_id_number(
-            raw, direction=self.direction, method=method, temperature=self._temperature()
-        )
+        self.check(GateIntake.typed(raw))
+
+    def check(self, item: GateInput) -> Verdict:
+        """Run one check, whatever it came from, and show its verdict."""
+        verdict = self.intake.submit(item, self.direction)
         self._show(verdict)
+        return verdict
+
+    def card_read(self, reading: IdCardReading) -> None:
+        self.check(GateIntake.from_card(reading))
+
+    def code_read(self, reading: CodeReading) -> None:
+        self.check(GateIntake.from_code(reading))
+
+    def temperature_read(self, reading: TemperatureReading) -> None:
+        self.intake.temperature_arrived(reading)
+        self._show_temperature()
 
     def check_resident(self, resident_id: int) -> None:
-        verdict = self.gate.check_resident(
-            resident_id,
-            direction=self.direction,
-            method=CheckMethod.SEARCH,
-            temperature=self._temperature(),
-        )
-        self._show(verdict)
+        self._show(self.intake.check_resident(resident_id, self.direction))
+        self._show_temperature()
 
     def toggle_direction(self) -> None:
         self.direction = Direction.OUT if self.direction is Direction.IN else Direction.IN
@@ -196,11 +210,16 @@ class GatePage(QWidget):
             self.recent.addItem(line)
 
     # -- helpers -------------------------------------------------------------------------
-    def _temperature(self) -> Temperature | None:
-        reading = self.devices.temperature()
+    def _show_temperature(self) -> None:
+        reading = self.intake.pending_temperature()
         if reading is None:
-            return None
-        return Temperature(reading.value_c, TemperatureSource.DEVICE, reading.device)
+            self.temperature.setText(self.tr("Temperature: waiting for a reading"))
+            return
+        self.temperature.setText(
+            self.tr("Temperature: %1 °C (%2)")
+            .replace("%1", f"{reading.value_c:.1f}")
+            .replace("%2", reading.measured_at.astimezone(self.zone).strftime("%H:%M:%S"))
+        )
 
     def _show(self, verdict: Verdict) -> None:
         self.last_verdict = verdict
@@ -213,6 +232,7 @@ class GatePage(QWidget):
         self.results.hide()
         self.reset_timer.start()
         self.input.setFocus()
+        self._show_temperature()
         self.checked.emit(verdict)
 
     def _show_direction(self) -> None:
