@@ -140,6 +140,7 @@ def build_drivers(settings: Settings, ports: DevicePorts) -> list[Driver]:
                 ports.camera,
                 decoder=settings["camera.decoder"],
                 hold_off=settings["camera.hold_off_s"],
+                loop=True,  # a video file (demos, tests) plays on; a camera is not a file
             )
         )
     return drivers

@@ -80,7 +80,7 @@ def list_serial_ports(extra: Iterable[str] = ()) -> list[PortInfo]:
             known.add(path)
     for path in extra:
         if path not in known and os.path.exists(path):
-            found.append(PortInfo(path, "simulator"))
+            found.append(PortInfo(path))
             known.add(path)
     found.sort(key=lambda p: (p.vid is None, p.device))
     return found

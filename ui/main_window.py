@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import AppContext
-from desktop.hardware import CodeReading, CodeSource, DeviceEvent, Hardware
+from desktop.hardware import CodeReading, CodeSource, ConnectionState, DeviceEvent, Hardware
 from desktop.settings import Settings
 from ui import texts
 from ui.device_bridge import DeviceBridge
@@ -29,6 +30,12 @@ from ui.wedge import ScanCapture
 
 STATUS_REFRESH_MS = 2000
 STATUS_MESSAGE_MS = 8000
+_STATE_COLOURS = {
+    ConnectionState.CONNECTED: "#1B5E20",
+    ConnectionState.DISCONNECTED: "#B71C1C",
+    ConnectionState.ERROR: "#B71C1C",
+    ConnectionState.NOT_CONFIGURED: "#455A64",
+}
 
 
 class MainWindow(QMainWindow):
@@ -92,8 +99,8 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
         self.bridge = DeviceBridge(hardware, self)
-        self.bridge.cardRead.connect(lambda reading: self._to_gate().card_read(reading))
-        self.bridge.codeRead.connect(lambda reading: self._to_gate().code_read(reading))
+        self.bridge.cardRead.connect(self._card_read)
+        self.bridge.codeRead.connect(self._code_read)
         self.bridge.temperatureRead.connect(self.gate_page.temperature_read)
         self.bridge.stateChanged.connect(lambda _state: self.refresh_status())
         self.bridge.eventReported.connect(self._device_event)
@@ -125,9 +132,24 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(0)
         return self.gate_page
 
+    def _testing_devices(self, reading) -> bool:
+        """On the settings page a reading is a device test, shown there; not a gate check."""
+        if self.stack.currentWidget() is self.settings_page:
+            self.settings_page.show_reading(reading)
+            return True
+        return False
+
+    def _card_read(self, reading) -> None:
+        if not self._testing_devices(reading):
+            self._to_gate().card_read(reading)
+
+    def _code_read(self, reading) -> None:
+        if not self._testing_devices(reading):
+            self._to_gate().code_read(reading)
+
     def _wedge_scan(self, text: str) -> None:
         reading = CodeReading(text, CodeSource.WEDGE, "wedge", datetime.now(self.zone))
-        self._to_gate().code_read(reading)
+        self._code_read(reading)
 
     def _device_event(self, event: DeviceEvent) -> None:
         message = texts.event_text(event)
@@ -148,10 +170,14 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         self.clock_label.setText(datetime.now(self.zone).strftime("%H:%M"))
         states = self.hardware.states()
-        parts = [texts.device_state_text(state, detail=False) for state in states]
+        parts = [
+            f'<span style="color:{_STATE_COLOURS[state.state]}">'
+            f"{html.escape(texts.device_state_text(state, detail=False))}</span>"
+            for state in states
+        ]
         if not parts:
-            parts.append(self.tr("No devices configured: type ID numbers"))
-        self.device_label.setText("    ".join(parts))
+            parts.append(html.escape(self.tr("No devices configured: type ID numbers")))
+        self.device_label.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts))
         self.device_label.setToolTip("\n".join(texts.device_state_text(state) for state in states))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)

@@ -31,11 +31,39 @@ def test_choosing_a_scanner_port_saves_and_connects(window, qtbot, context, tmp_
 
         qtbot.waitUntil(lambda: scanner_state() is ConnectionState.CONNECTED, timeout=3000)
         qtbot.waitUntil(lambda: "扫码枪 ● 已连接" in window.device_label.text(), timeout=3000)
-        sim.command("scan NOT-A-KNOWN-CODE")
+        sim.command("scan TEST-CODE-1")  # on the settings page: a test reading
+        qtbot.waitUntil(lambda: "TEST-CODE-1" in page.results[DeviceKind.SCANNER].text())
+        assert window.gate_page.last_verdict is None
+        window.navigation.setCurrentRow(0)
+        sim.command("scan NOT-A-KNOWN-CODE")  # at the gate: a check
         qtbot.waitUntil(lambda: window.gate_page.last_verdict is not None, timeout=3000)
-        assert window.stack.currentWidget() is window.gate_page
+        assert window.gate_page.last_verdict.reason.value == "unknown-code"
         window.navigation.setCurrentRow(4)
         qtbot.mouseClick(page.findChild(QPushButton, "test-scanner"), Qt.MouseButton.LeftButton)
         assert "NOT-A-KNOWN-CODE" in page.results[DeviceKind.SCANNER].text()
     finally:
         sim.stop()
+
+
+def test_camera_preview_and_frame_rate(window, qtbot, context, tmp_path):
+    from devices.camera_frames import qr_frame, write_video
+
+    video = write_video(
+        tmp_path / "camera.avi",
+        [qr_frame(None, seed=1)] * 5 + [qr_frame("CAMERA-CODE-1", seed=2)] * 10,
+    )
+    window.navigation.setCurrentRow(4)
+    page = window.settings_page
+    page.camera_source.setEditText(str(video))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert load_settings(context.paths.settings_file)["camera.source"] == str(video)
+    qtbot.waitUntil(
+        lambda: page.preview.pixmap() is not None and not page.preview.pixmap().isNull(),
+        timeout=5000,
+    )
+    qtbot.waitUntil(lambda: "帧" in page.camera_stats.text(), timeout=5000)
+    assert "zxing" in page.camera_stats.text()
+    # On the settings page a code is a test reading, shown there, not a gate check.
+    qtbot.waitUntil(lambda: "CAMERA-CODE-1" in page.camera_code.text(), timeout=5000)
+    assert window.stack.currentWidget() is page
+    assert window.gate_page.last_verdict is None

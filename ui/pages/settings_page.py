@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.hardware import DeviceKind, Hardware, HardwareError
+from desktop.hardware import (
+    CodeReading,
+    CodeSource,
+    DeviceKind,
+    Hardware,
+    HardwareError,
+    IdCardReading,
+)
 from desktop.paths import AppPaths
 from desktop.settings import OPTIONS, Settings, SettingsError
 from ui import texts
@@ -244,10 +251,13 @@ class SettingsPage(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.camera_stats = QLabel()
         self.camera_stats.setObjectName("cameraStats")
+        self.camera_code = QLabel()
+        self.camera_code.setObjectName("cameraCode")
         form.addRow(self.tr("Source"), self.camera_source)
         form.addRow(self.tr("Decoder"), self.decoder)
         form.addRow(self.tr("Preview"), self.preview)
         form.addRow("", self.camera_stats)
+        form.addRow("", self.camera_code)
         return box
 
     def _printer_box(self) -> QGroupBox:
@@ -316,6 +326,15 @@ class SettingsPage(QWidget):
         else:
             parts.append(self.tr("no reading yet"))
         self.results[kind].setText(" — ".join(parts))
+
+    def show_reading(self, reading: CodeReading | IdCardReading) -> None:
+        """A card or code that arrived while this page is open: a test, shown by its device."""
+        text = self.tr("last: %1").replace("%1", texts.reading_text(reading, self.zone))
+        if isinstance(reading, CodeReading) and reading.source is CodeSource.CAMERA:
+            self.camera_code.setText(text)
+            return
+        kind = DeviceKind.ID_READER if isinstance(reading, IdCardReading) else DeviceKind.SCANNER
+        self.results[kind].setText(text)
 
     def refresh_preview(self) -> None:
         preview = self.hardware.camera_preview()
