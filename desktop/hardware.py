@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,9 @@ DEVICE_NAMES = {
 }
 
 
+PRINT_TIMEOUT_S = 15
+
+
 class HardwareError(Exception):
     """A device task a person asked for failed; the message says why (English)."""
 
@@ -87,6 +91,7 @@ def build_drivers(settings: Settings, ports: DevicePorts) -> list[Driver]:
     """A driver for every device that has a port."""
     from devices.camera import CameraScanner
     from devices.id_reader import IdCardReader
+    from devices.printer import PrinterDriver
     from devices.scanner import SerialScanner
     from devices.thermometer import AsciiThermometer, ModbusThermometer
 
@@ -133,6 +138,8 @@ def build_drivers(settings: Settings, ports: DevicePorts) -> list[Driver]:
                 )
 
             drivers.append(_maybe_auto(DeviceKind.THERMOMETER, ports.thermometer, thermometer))
+    if ports.printer:
+        drivers.append(PrinterDriver(DEVICE_NAMES[DeviceKind.PRINTER], ports.printer))
     if ports.camera:
         drivers.append(
             CameraScanner(
@@ -233,12 +240,28 @@ class Hardware:
         return camera.latest_frame(), camera.stats()
 
     def print_slip(self, slip: Any, spec: str | None = None) -> None:
-        """Print on the configured printer, or on `spec` (a connection being tried out)."""
-        from devices.printer import ReceiptPrinter
+        """Print on the configured printer (through its worker), or on `spec`, a connection
+        being tried out. Raises `HardwareError` with the reason when nothing was printed."""
+        from devices.printer import PrinterDriver, ReceiptPrinter, render
 
-        spec = spec or self.ports_in_use().printer
+        configured = self.ports_in_use().printer
+        spec = spec or configured
         if not spec:
             raise HardwareError("no receipt printer configured")
+        driver = self.driver(DeviceKind.PRINTER)
+        if spec == configured and isinstance(driver, PrinterDriver):
+            state = self.state(DeviceKind.PRINTER)
+            if state is None or state.state is not ConnectionState.CONNECTED:
+                raise HardwareError(f"printer not connected: {state.detail if state else ''}")
+            done = driver.submit(render(slip))
+            try:
+                done.result(timeout=PRINT_TIMEOUT_S)
+            except FutureTimeout as exc:
+                done.cancel()
+                raise HardwareError("the printer did not take the slip in time") from exc
+            except DeviceGone as exc:
+                raise HardwareError(str(exc)) from exc
+            return
         try:
             ReceiptPrinter.from_spec(spec).print_slip(slip)
         except (DeviceGone, OSError, ValueError) as exc:

@@ -102,6 +102,7 @@ class EventKind(StrEnum):
     UNSUPPORTED_CARD = "unsupported-card"
     NO_TARGET = "no-target"  # thermometer: nobody in front of the sensor
     SENSOR_FAULT = "sensor-fault"
+    PAPER_OUT = "paper-out"  # receipt printer
     NOTICE = "notice"  # e.g. baud rate found by probing
 
 

@@ -143,7 +143,11 @@ class ModbusThermometer:
         )
 
     def _debug(self, text: str) -> None:
-        raw_log.debug("%s modbus %s", self.name, text)
+        """minimalmodbus's debug lines: the bytes sent and received go to the raw log."""
+        for prefix, direction in (("Will write", "tx"), ("Response from", "rx")):
+            if text.startswith(prefix):
+                hex_part = text.partition("): ")[2] or text.partition(": ")[2]
+                raw_log.debug("%s %s %s", self.name, direction, hex_part.split(" (")[0].lower())
 
     def _event(self, kind: EventKind, code: str, message: str) -> DeviceEvent:
         return DeviceEvent(self.name, kind, self._clock(), code, message)

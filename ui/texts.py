@@ -209,6 +209,7 @@ def event_text(event: DeviceEvent) -> str | None:
         EventKind.SENSOR_FAULT: QCoreApplication.translate(
             "Texts", "%1: sensor fault (%2): measure by hand and type the temperature"
         ),
+        EventKind.PAPER_OUT: QCoreApplication.translate("Texts", "%1: out of paper (%2)"),
     }
     text = texts.get(event.kind)
     if text is None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 import pytest
 
 from devices.driver import DeviceGone
-from devices.printer import ReceiptPrinter, Slip, render, sample_slip, width, wrap
+from devices.printer import PrinterDriver, ReceiptPrinter, Slip, render, sample_slip, width, wrap
+from devices.readings import DeviceEvent, EventKind
+from devices.serialport import PORT_ERRORS
 from devices.sim.printer import PrinterSimulator, parse_escpos
+from tests.devices.conftest import poll_until
 
 MOMENT = datetime(2022, 4, 1, 8, 30)
 SLIP = Slip(
@@ -28,8 +32,6 @@ def printer_sim(vport):
 
 
 def wait_for_cut(sim: PrinterSimulator) -> list:
-    import time
-
     deadline = time.monotonic() + 3
     while time.monotonic() < deadline:
         slips = sim.render()
@@ -97,3 +99,52 @@ def test_status_request_is_answered(printer_sim):
         printer_sim.command("paper out")
         port.write(b"\x10\x04\x04")
         assert port.read(1) == b"\x7e"
+
+
+@pytest.fixture
+def printer_driver(printer_sim):
+    driver = PrinterDriver("printer", f"serial:{printer_sim.port.path}", status_interval=0.05)
+    driver.open()
+    yield driver
+    driver.close()
+
+
+def test_driver_prints_queued_slips(printer_sim, printer_driver, collector):
+    done = printer_driver.submit(render(SLIP))
+    poll_until(printer_driver, collector, done.done)
+    assert done.result() is None
+    (slip,) = wait_for_cut(printer_sim)
+    assert slip.qr_codes == [SLIP.qr]
+
+
+def test_driver_reports_paper_out_once(printer_sim, printer_driver, collector):
+    for _ in range(3):
+        printer_driver.poll(collector)
+    printer_sim.command("paper out")
+
+    def paper_events():
+        return [e for e in collector.of(DeviceEvent) if e.kind is EventKind.PAPER_OUT]
+
+    poll_until(printer_driver, collector, paper_events)
+    for _ in range(5):
+        printer_driver.poll(collector)
+    assert len(paper_events()) == 1
+
+
+def test_driver_notices_an_unplugged_printer(printer_sim, printer_driver, collector):
+    for _ in range(3):
+        printer_driver.poll(collector)
+    printer_sim.command("unplug")
+    started = time.monotonic()
+    with pytest.raises(PORT_ERRORS):
+        for _ in range(50):
+            printer_driver.poll(collector)
+    assert time.monotonic() - started < 2.0
+
+
+def test_cancelled_job_is_not_printed(printer_sim, printer_driver, collector):
+    done = printer_driver.submit(render(SLIP))
+    done.cancel()
+    printer_driver.poll(collector)
+    time.sleep(0.2)
+    assert printer_sim.render() == []

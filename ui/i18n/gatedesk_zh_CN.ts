@@ -655,6 +655,10 @@ Check database_url in the settings file or that the database server is running.<
         <translation>%1：传感器故障（%2）：请手动测温并输入体温</translation>
     </message>
     <message>
+        <source>%1: out of paper (%2)</source>
+        <translation>%1：缺纸（%2）</translation>
+    </message>
+    <message>
         <source>card %1 %2</source>
         <translation>身份证 %1 %2</translation>
     </message>
