@@ -238,9 +238,9 @@ def _simulator(args: argparse.Namespace, port):
 
 def sample_cards() -> list:
     """Cards for a simulator started without a card file: a few made-up residents."""
-    from desktop.simulation import _sim_card, visitor_cards
+    from desktop.simulation import sim_card, visitor_cards
 
-    return [_sim_card(card) for card in visitor_cards()]
+    return [sim_card(card) for card in visitor_cards()]
 
 
 def _script_lines(path: Path):

@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, sessionmaker
@@ -23,6 +24,11 @@ from db.enums import Gender, HealthColor, ResidentState
 from db.models import Community, Household, Resident, Room, Unit
 from desktop.hardware import DevicePorts, simulation_folder
 from desktop.idnumber import make_id_number
+from devices.readings import CardType
+from devices.sim.id_reader import SimCard
+
+if TYPE_CHECKING:
+    from desktop.app import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +133,7 @@ class Simulation:
         self._rng = random.Random(seed)
         self.residents = residents
         self.visitors = visitors if visitors is not None else visitor_cards()
-        cards = [_sim_card(c) for c in self.residents + self.visitors]
+        cards = [sim_card(c) for c in self.residents + self.visitors]
         try:
             self.id_reader = IdReaderSimulator(VirtualPort(folder / "id-reader"), cards=cards)
             self.thermometer = ModbusThermometerSimulator(VirtualPort(folder / "thermometer"))
@@ -145,7 +151,7 @@ class Simulation:
         self._timer: threading.Timer | None = None
 
     @classmethod
-    def for_context(cls, context) -> Simulation:
+    def for_context(cls, context: AppContext) -> Simulation:
         cards = demo_cards(context.sessions, context.site.community_id)
         return cls(simulation_folder(context.paths.data_dir), cards)
 
@@ -206,10 +212,8 @@ class Simulation:
         self.id_reader.command("replug")
 
 
-def _sim_card(facts: CardFacts):
-    from devices.readings import CardType
-    from devices.sim.id_reader import SimCard
-
+def sim_card(facts: CardFacts) -> SimCard:
+    """The simulated reader's record of a demo card."""
     return SimCard(
         card_type=CardType.RESIDENT,
         name=facts.name,

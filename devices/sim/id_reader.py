@@ -131,9 +131,16 @@ class IdReaderSimulator(Simulator):
                 raise ValueError("put N or put ID-NUMBER")
             key = args[0].upper()
             if key.isdigit() and len(key) < 6:
+                if int(key) >= len(self.cards):
+                    raise ValueError(
+                        f"there are {len(self.cards)} cards (0 to {len(self.cards) - 1})"
+                    )
                 self.card = self.cards[int(key)]
             else:
-                self.card = next(c for c in self.cards if c.id_number == key)
+                found = [c for c in self.cards if c.id_number == key]
+                if not found:
+                    raise ValueError("no card with that number (cards lists them)")
+                self.card = found[0]
             return f"card on the reader: {masked_number(self.card.id_number)}"
         if verb in ("remove", "nocard"):
             self.card = None

@@ -203,3 +203,32 @@ def test_card_file_loads(tmp_path):
     )
     (card,) = load_cards(path)
     assert card.valid_to is None and card.birth_date == date(1990, 1, 1)
+
+
+def test_raw_log_has_the_frames_but_not_the_card(sim, reader, collector):
+    import logging
+
+    from devices.rawlog import hex_bytes, raw_log
+
+    lines: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(record.getMessage())
+
+    handler = Keep(logging.DEBUG)
+    raw_log.addHandler(handler)
+    level = raw_log.level
+    raw_log.setLevel(logging.DEBUG)
+    try:
+        sim.command("put 1")
+        poll_until(reader, collector, lambda: cards(collector))
+    finally:
+        raw_log.removeHandler(handler)
+        raw_log.setLevel(level)
+    text = "\n".join(lines)
+    assert "tx aa aa aa 96 69 00 03 30 01 32" in text  # the read command, in hex
+    assert "rx aa aa aa 96 69 05 08 00 00 90 01 00 04 00 <1281 bytes>" in text
+    number_hex = "411202198506010013".encode("utf-16-le").hex(" ")
+    assert number_hex[:20] not in text
+    assert hex_bytes(b"\x01\x02\x03\x04", [(1, 3)]) == "01 <2 bytes> 04"
