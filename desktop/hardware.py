@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.settings import Settings
 from devices.driver import DeviceGone, Driver
@@ -30,6 +30,9 @@ from devices.readings import (
     Reading,
     TemperatureReading,
 )
+
+if TYPE_CHECKING:
+    from desktop.simulation import Simulation
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +165,7 @@ def _maybe_auto(kind: DeviceKind, port: str, factory: Callable[[str], Driver]) -
 class Hardware:
     """The running devices. Thread-safe where the UI needs it; never blocks for long."""
 
-    def __init__(self, settings: Settings, *, simulation: Any = None) -> None:
+    def __init__(self, settings: Settings, *, simulation: Simulation | None = None) -> None:
         self.settings = settings
         self.simulation = simulation
         self._manager: DeviceManager | None = None
@@ -173,7 +176,8 @@ class Hardware:
 
     def ports_in_use(self) -> DevicePorts:
         if self.simulation is not None:
-            return self.simulation.ports
+            # No camera is simulated: a demo uses the configured camera or video file.
+            return replace(self.simulation.ports, camera=self.settings["camera.source"])
         return DevicePorts.from_settings(self.settings)
 
     # -- life cycle -------------------------------------------------------------------------
@@ -202,7 +206,10 @@ class Hardware:
         except (DeviceGone, ValueError, ImportError) as exc:
             log.error("devices not started: %s", exc)
             drivers = []
-        self._manager = DeviceManager(drivers, simulated=self.simulated).start()
+        simulated = set()
+        if self.simulation is not None:
+            simulated = {DEVICE_NAMES[kind] for kind in DeviceKind if kind is not DeviceKind.CAMERA}
+        self._manager = DeviceManager(drivers, simulated=simulated).start()
 
     def _stop_manager(self) -> None:
         if self._manager is not None:

@@ -106,6 +106,7 @@ class CameraScanner:
         decoder: str | Decoder = "zxing",
         hold_off: float = 3.0,
         loop: bool = False,
+        realtime: bool = True,
         max_width: int = 640,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
@@ -115,6 +116,9 @@ class CameraScanner:
         self.decoder = make_decoder(decoder) if isinstance(decoder, str) else decoder
         self.hold_off = hold_off
         self.loop = loop
+        self.realtime = realtime  # a video file plays at its own frame rate, as a camera would
+        self._frame_interval = 0.0
+        self._next_frame = 0.0
         self.max_width = max_width
         self._clock = clock
         self._capture: Any = None
@@ -137,6 +141,9 @@ class CameraScanner:
         if not self.is_file:
             capture.set(cv2.CAP_PROP_FRAME_WIDTH, 1280)
             capture.set(cv2.CAP_PROP_FRAME_HEIGHT, 720)
+        elif self.realtime:
+            fps = capture.get(cv2.CAP_PROP_FPS) or 25.0
+            self._frame_interval = 1.0 / fps
         self._capture = capture
 
     def close(self) -> None:
@@ -147,6 +154,11 @@ class CameraScanner:
     def poll(self, emit: Emit) -> None:
         if self._capture is None:
             raise DeviceGone("not open")
+        if self._frame_interval:
+            wait = self._next_frame - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            self._next_frame = max(self._next_frame, time.monotonic()) + self._frame_interval
         ok, frame = self._capture.read()
         if not ok:
             if self.is_file and self.loop:

@@ -11,7 +11,8 @@ import logging
 import os
 import queue
 import threading
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from devices.driver import Driver
@@ -146,12 +147,18 @@ class DeviceManager:
         self,
         drivers: Sequence[Driver],
         *,
-        simulated: bool = False,
+        simulated: bool | Collection[str] = False,
         backoff: Backoff = Backoff(),
     ) -> None:
+        """`simulated`: True for all drivers, or the names of those talking to simulators."""
         self.queue: queue.Queue[Reading] = queue.Queue()
+
+        def is_simulated(driver: Driver) -> bool:
+            return simulated if isinstance(simulated, bool) else driver.name in simulated
+
         self._workers = [
-            DeviceWorker(d, self.queue.put, simulated=simulated, backoff=backoff) for d in drivers
+            DeviceWorker(d, self.queue.put, simulated=is_simulated(d), backoff=backoff)
+            for d in drivers
         ]
         self._started = False
 
@@ -196,17 +203,12 @@ class DeviceManager:
     def wait_for(self, accept: Callable[[Reading], bool], timeout: float) -> Reading | None:
         """Block until a reading that `accept`s arrives (for the CLI and tests); others are
         dropped."""
-        deadline = threading.Event()
-        timer = threading.Timer(timeout, deadline.set)
-        timer.start()
-        try:
-            while not deadline.is_set():
-                try:
-                    item = self.queue.get(timeout=0.05)
-                except queue.Empty:
-                    continue
-                if accept(item):
-                    return item
-            return None
-        finally:
-            timer.cancel()
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                item = self.queue.get(timeout=min(left, 0.05))
+            except queue.Empty:
+                continue
+            if accept(item):
+                return item
+        return None

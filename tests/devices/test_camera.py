@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from devices.camera import CameraScanner, decode_frame, make_decoder
@@ -25,7 +27,7 @@ def video(tmp_path_factory):
 
 @pytest.mark.parametrize("decoder", ["zxing", "pyzbar"])
 def test_each_code_in_the_video_is_read_once_in_order(video, decoder):
-    camera = CameraScanner("camera", str(video), decoder=decoder, hold_off=30)
+    camera = CameraScanner("camera", str(video), decoder=decoder, hold_off=30, realtime=False)
     camera.open()
     emitted = Collector()
     with pytest.raises(DeviceGone, match="end of video"):
@@ -40,7 +42,7 @@ def test_each_code_in_the_video_is_read_once_in_order(video, decoder):
 
 
 def test_looping_video_keeps_going_and_reports_fps(video):
-    camera = CameraScanner("camera", str(video), loop=True, hold_off=0.0)
+    camera = CameraScanner("camera", str(video), loop=True, hold_off=0.0, realtime=False)
     camera.open()
     emitted = Collector()
     for _ in range(40):  # more polls than the video has frames
@@ -71,3 +73,13 @@ def test_unopenable_source_is_gone(tmp_path):
 def test_unknown_decoder_is_refused():
     with pytest.raises(ValueError, match="zxing or pyzbar"):
         make_decoder("magic")
+
+
+def test_video_file_plays_at_its_frame_rate(video):
+    camera = CameraScanner("camera", str(video), hold_off=0.0)
+    camera.open()
+    started = time.monotonic()
+    for _ in range(8):
+        camera.poll(Collector())
+    camera.close()
+    assert time.monotonic() - started >= 7 / 15  # 15 frames per second, like a camera

@@ -291,6 +291,8 @@ class SettingsPage(QWidget):
         for option in OPTIONS:
             if option.key.split(".")[0] in ("id_reader", "thermometer", "camera", "printer"):
                 continue
+            if option.key in ("scanner.port", "scanner.baud"):
+                continue
             value = QLabel(repr(self.settings[option.key]))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(option.key, value)
