@@ -59,6 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
     settings = sub.add_parser("settings", help="show the settings file and the values in force")
     settings.add_argument("--json", action="store_true", help="print JSON")
 
+    health = sub.add_parser("health", help="health colours from the check-in history")
+    health_what = health.add_subparsers(dest="health_command", metavar="ACTION", required=True)
+    recompute = health_what.add_parser(
+        "recompute", help="recompute every colour from check-ins and isolation; compare or fix"
+    )
+    recompute.add_argument("--fix", action="store_true", help="store the recomputed colours")
+    recompute.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    recompute.add_argument("--json", action="store_true", help="print JSON")
+
     from desktop.device_commands import add_parsers
 
     add_parsers(sub)
@@ -86,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.migrate(args.home)
         if command == "settings":
             return commands.show_settings(args.home, as_json=args.json)
+        if command == "health":
+            return commands.health_recompute(args)
         if command in ("devices", "sim"):
             from desktop import device_commands
 

@@ -123,3 +123,69 @@ def show_settings(home: str | None, *, as_json: bool) -> int:
     for option in OPTIONS:
         print(f"  {option.key} = {settings[option.key]!r}    # {option.help}")
     return 0
+
+
+def health_recompute(args: argparse.Namespace) -> int:
+    """Recompute every resident's health colour; exit 1 when some differ and were not fixed."""
+    from db.enums import HealthColor
+    from desktop.app import open_context
+    from desktop.health_service import HealthService
+    from desktop.masking import mask_id_number, mask_name
+
+    lang = language(args.home)
+    context = open_context(args.home, demo=args.demo)
+    try:
+        service = HealthService(context.sessions, context.site.community_id, context.site.timezone)
+        report = service.recompute(fix=args.fix, today=args.date)
+        names = {}
+        if report.mismatches:
+            from db.models import Resident
+
+            with context.sessions() as session:
+                for mismatch in report.mismatches:
+                    resident = session.get(Resident, mismatch.resident_id)
+                    names[mismatch.resident_id] = (
+                        mask_name(resident.name),
+                        mask_id_number(resident.id_number or ""),
+                    )
+    finally:
+        context.close()
+    if args.json:
+        print_json(
+            {
+                "day": report.day.isoformat(),
+                "checked": report.checked,
+                "counts": {color.value: n for color, n in report.counts.items()},
+                "fixed": report.fixed,
+                "mismatches": [
+                    {
+                        "resident_id": m.resident_id,
+                        "name": names[m.resident_id][0],
+                        "id_number": names[m.resident_id][1],
+                        "stored": m.stored.value,
+                        "computed": m.computed.value,
+                    }
+                    for m in report.mismatches
+                ],
+            }
+        )
+    else:
+        counts = "，".join(
+            f"{text(lang, color.value)} {report.counts[color]}"
+            for color in HealthColor
+            if color in report.counts
+        )
+        print(
+            text(lang, "health_summary").format(
+                day=report.day, checked=report.checked, counts=counts
+            )
+        )
+        for m in report.mismatches:
+            name, number = names[m.resident_id]
+            print(
+                f"  {name} {number}: {text(lang, m.stored.value)} → {text(lang, m.computed.value)}"
+            )
+        if report.mismatches:
+            key = "health_fixed" if report.fixed else "health_differ"
+            print(text(lang, key).format(count=len(report.mismatches)))
+    return 1 if report.mismatches and not report.fixed else 0

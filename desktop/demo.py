@@ -110,6 +110,7 @@ def generate_demo(
             registry.build(rng, options.residents, today)
             health = names.HealthRows(ids)
             health.pick(rng, registry, site.categories, today, zone)
+            health.check_in(rng, registry, first_day, today, zone)
             history = History(rng, site, zone, ids, registry, health)
             visitors = history.plan_visitors(first_day, options.days, per_day)
             tables = registry.tables() + health.tables() + [(Visitor.__table__, visitors)]

@@ -21,6 +21,7 @@ from sqlalchemy import Table
 
 from db.base import Base
 from db.enums import (
+    CheckinMethod,
     Gender,
     HealthColor,
     IsolationKind,
@@ -33,6 +34,7 @@ from db.enums import (
 )
 from db.models import (
     Building,
+    HealthCheckin,
     HealthStatusChange,
     Household,
     IsolationOrder,
@@ -455,13 +457,62 @@ class HealthRows:
     changes: list[dict] = field(default_factory=list)
     home_from: dict[int, dt.datetime] = field(default_factory=dict)
     yellow_from: dict[int, dt.datetime] = field(default_factory=dict)
+    checkins: list[dict] = field(default_factory=list)
 
     def tables(self) -> list[tuple[Table, list[dict]]]:
         return [
             (KeyPerson.__table__, self.key_persons),
             (IsolationOrder.__table__, self.orders),
             (HealthStatusChange.__table__, self.changes),
+            (HealthCheckin.__table__, self.checkins),
         ]
+
+    def check_in(
+        self,
+        rng: random.Random,
+        registry: Registry,
+        first_day: dt.date,
+        today: dt.date,
+        zone: ZoneInfo,
+    ) -> None:
+        """Daily check-ins that explain every stored colour (desktop.health's rule).
+
+        Residents are registered on the first day of the history. Green ones checked in every
+        day since; yellow ones were registered two days ago at the latest and stopped checking
+        in the day before yesterday; those in isolation are red whatever they did.
+        """
+        self.checkins.clear()
+        for index, resident in enumerate(registry.residents):
+            registered = first_day
+            last = today - dt.timedelta(days=1)
+            if index in self.yellow_from:
+                registered = min(first_day, today - dt.timedelta(days=2))
+                last = today - dt.timedelta(days=3)
+            elif index in self.home_from:
+                last = self.home_from[index].astimezone(zone).date() - dt.timedelta(days=1)
+            created = local_midnight(registered, zone) + dt.timedelta(hours=8)
+            resident["created_at"] = resident["updated_at"] = created
+            method = (
+                CheckinMethod.STAFF_PHONE
+                if resident["elderly_without_phone"]
+                else CheckinMethod.SELF
+            )
+            day = registered
+            while day <= last:
+                at = local_midnight(day, zone) + dt.timedelta(minutes=rng.randint(420, 1200))
+                self.checkins.append(
+                    {
+                        "id": self._new_id(HealthCheckin),
+                        "resident_id": resident["id"],
+                        "day": day,
+                        "checked_at": at,
+                        "fever": False,
+                        "symptoms": "",
+                        "method": method,
+                        "recorded_by_id": None,
+                    }
+                )
+                day += dt.timedelta(days=1)
 
     def _new_id(self, model: type[Base]) -> int:
         return take_id(self.ids, model)
@@ -506,8 +557,8 @@ class HealthRows:
                 self.home_from[index] = noted
                 self._isolate(residents[index], since, noted)
         for index in chosen[n_key:]:
-            # A missed daily check-in turns green to yellow the next day.
-            start = local_midnight(today - dt.timedelta(days=rng.randint(1, 2)), zone)
+            # The day before yesterday went by without a check-in: yellow since yesterday.
+            start = local_midnight(today - dt.timedelta(days=1), zone)
             self.yellow_from[index] = start
             residents[index]["health_status"] = HealthColor.YELLOW
             self._change(residents[index], start, HealthColor.YELLOW, "missed-checkin")

@@ -52,6 +52,7 @@ class HealthState:
 
 
 GREEN = HealthState()
+IDLE_RED = HealthState(HealthColor.RED)  # where days without events lead, and stay
 
 
 def end_of_day(state: HealthState, day: DayEvents) -> HealthState:
@@ -92,11 +93,25 @@ def replay(
     events: Mapping[date, DayEvents],
     start: HealthState = GREEN,
 ) -> HealthState:
-    """The state at the end of `last_day`, starting with `start` before `first_day`."""
+    """The state at the end of `last_day`, starting with `start` before `first_day`.
+
+    Days without events lead to red within three days, and red stays red until the next
+    event, so such stretches are skipped: the cost follows the events, not the days.
+    """
+    event_days = sorted(d for d in events if first_day <= d <= last_day)
+    upcoming = iter(event_days)
+    next_event = next(upcoming, None)
     state = start
     day = first_day
     while day <= last_day:
+        while next_event is not None and next_event < day:
+            next_event = next(upcoming, None)
         state = end_of_day(state, events.get(day, NOTHING))
+        if state == IDLE_RED and next_event != day:
+            if next_event is None or next_event <= day:
+                return state
+            day = next_event
+            continue
         day += timedelta(days=1)
     return state
 

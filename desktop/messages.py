@@ -23,6 +23,12 @@ TEXT: dict[str, dict[str, str]] = {
         "no_reading": "No reading arrived. Check the port, the speed and the cable.",
         "sim_ready": "{kind} simulator ready at {path} (type help for commands, Ctrl-C to stop)",
         "sim_bad_command": "not understood",
+        "green": "green",
+        "yellow": "yellow",
+        "red": "red",
+        "health_summary": "Health colours on {day}: {checked} residents ({counts})",
+        "health_differ": "{count} stored colours differ from the rule; --fix corrects them",
+        "health_fixed": "{count} stored colours corrected",
     },
     "zh_CN": {
         "number": "号码",
@@ -44,6 +50,12 @@ TEXT: dict[str, dict[str, str]] = {
         "no_reading": "没有收到任何读数。请检查端口、波特率和连线。",
         "sim_ready": "{kind} 模拟器已就绪：{path}（输入 help 查看命令，Ctrl-C 退出）",
         "sim_bad_command": "无法理解的命令",
+        "green": "绿码",
+        "yellow": "黄码",
+        "red": "红码",
+        "health_summary": "{day} 健康码：共 {checked} 人（{counts}）",
+        "health_differ": "有 {count} 人的健康码与打卡规则不符；加 --fix 予以更正",
+        "health_fixed": "已更正 {count} 人的健康码",
     },
 }
 

@@ -104,3 +104,15 @@ def test_python_dash_m_works(entry, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "1949-12-31" in result.stdout
+
+
+def test_health_recompute_on_the_demo_agrees_then_finds_a_later_day(capsys):
+    assert main(["--demo", "health", "recompute"]) == 0
+    out = capsys.readouterr().out
+    assert "健康码：共 2000 人" in out and "黄码" in out
+    assert main(["health", "recompute", "--date", "2027-01-15", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["mismatches"] and all("*" in m["id_number"] for m in data["mismatches"])
+    assert main(["health", "recompute", "--date", "2027-01-15", "--fix"]) == 0
+    assert "已更正" in capsys.readouterr().out
+    assert main(["health", "recompute", "--date", "2027-01-15"]) == 0

@@ -134,3 +134,17 @@ def test_green_never_turns_red_in_one_day_without_fever_or_isolation(history, da
         state = end_of_day(state, event)
     if state.color is G:
         assert end_of_day(state, day).color is not R
+
+
+@given(
+    st.dictionaries(
+        st.integers(min_value=0, max_value=400), day_strategy.filter(lambda d: d != M), max_size=25
+    ),
+    st.integers(min_value=0, max_value=420),
+)
+def test_skipping_quiet_stretches_changes_nothing(sparse, length):
+    events = {D0 + timedelta(days=k): v for k, v in sparse.items()}
+    naive = GREEN
+    for offset in range(length + 1):
+        naive = end_of_day(naive, events.get(D0 + timedelta(days=offset), NOTHING))
+    assert replay(D0, D0 + timedelta(days=length), events) == naive

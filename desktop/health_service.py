@@ -1,0 +1,122 @@
+"""Health colours in the database: recomputed from the history, and kept in step with it."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.base import utcnow
+from db.enums import HealthColor, IsolationState, ResidentState, StatusSource
+from db.models import HealthCheckin, HealthStatusChange, IsolationOrder, Resident
+from desktop.health import day_events, status_on
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    resident_id: int
+    stored: HealthColor
+    computed: HealthColor
+
+
+@dataclass
+class RecomputeReport:
+    day: date
+    checked: int = 0
+    counts: dict[HealthColor, int] = field(default_factory=dict)
+    mismatches: list[Mismatch] = field(default_factory=list)
+    fixed: bool = False
+
+
+class HealthService:
+    """Recomputes every resident's local colour from check-ins and isolation orders."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        community_id: int,
+        timezone: str,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._sessions = sessions
+        self.community_id = community_id
+        self._zone = ZoneInfo(timezone)
+        self._clock = clock
+
+    def today(self) -> date:
+        return self._clock().astimezone(self._zone).date()
+
+    def recompute(self, *, fix: bool = False, today: date | None = None) -> RecomputeReport:
+        """Compare each stored colour with the rule's; with `fix`, store the rule's colour (and
+        a status change row for each change) in one transaction."""
+        day = today or self.today()
+        report = RecomputeReport(day)
+        with self._sessions() as session, session.begin():
+            residents = session.execute(
+                select(Resident.id, Resident.created_at, Resident.health_status)
+                .where(Resident.community_id == self.community_id)
+                .where(Resident.state == ResidentState.ACTIVE)
+            ).all()
+            checkins: dict[int, list[tuple[date, bool]]] = defaultdict(list)
+            for resident_id, checkin_day, fever in session.execute(
+                select(HealthCheckin.resident_id, HealthCheckin.day, HealthCheckin.fever)
+                .join(Resident, Resident.id == HealthCheckin.resident_id)
+                .where(Resident.community_id == self.community_id)
+                .where(HealthCheckin.day <= day)
+            ):
+                checkins[resident_id].append((checkin_day, fever))
+            isolations: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
+            for resident_id, start, state, released_at in session.execute(
+                select(
+                    IsolationOrder.resident_id,
+                    IsolationOrder.start_date,
+                    IsolationOrder.state,
+                    IsolationOrder.released_at,
+                )
+                .join(Resident, Resident.id == IsolationOrder.resident_id)
+                .where(Resident.community_id == self.community_id)
+                .where(IsolationOrder.state != IsolationState.CANCELLED)
+            ):
+                end = None
+                if state is IsolationState.RELEASED and released_at is not None:
+                    end = released_at.astimezone(self._zone).date()
+                isolations[resident_id].append((start, end))
+            now = self._clock()
+            for resident_id, created_at, stored in residents:
+                registered = created_at.astimezone(self._zone).date()
+                events = day_events(checkins[resident_id], isolations[resident_id], day)
+                computed = status_on(day, registered, events)
+                report.checked += 1
+                report.counts[computed] = report.counts.get(computed, 0) + 1
+                if computed is stored:
+                    continue
+                report.mismatches.append(Mismatch(resident_id, stored, computed))
+                if fix:
+                    session.get(Resident, resident_id).health_status = computed
+                    session.add(
+                        HealthStatusChange(
+                            resident_id=resident_id,
+                            effective_at=now,
+                            status=computed,
+                            source=StatusSource.LOCAL,
+                            reason="recomputed",
+                        )
+                    )
+            report.fixed = fix and bool(report.mismatches)
+        if report.mismatches:
+            log.info(
+                "health colours: %d of %d differ from the rule%s",
+                len(report.mismatches),
+                report.checked,
+                " (fixed)" if fix else "",
+            )
+        return report

@@ -1,0 +1,117 @@
+"""Stored health colours against the rule, in a real database (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from db.engine import make_session_factory, transaction
+from db.enums import CheckinMethod, HealthColor, IsolationKind, IsolationState
+from db.models import HealthCheckin, HealthStatusChange, IsolationOrder, Resident
+from desktop.demo import DemoOptions, generate_demo
+from desktop.health_service import HealthService
+from tests.support.gate_site import LI, ZHANG, make_gate
+
+D0 = date(2022, 4, 1)
+
+
+def at(day: date, hour: int = 10) -> datetime:
+    return datetime(day.year, day.month, day.day, hour - 8, tzinfo=UTC)  # Shanghai time
+
+
+def setup(sessions) -> tuple[HealthService, int, int]:
+    gate = make_gate(sessions)
+    with transaction(sessions) as session:
+        ids = []
+        for number in (ZHANG, LI):
+            resident = session.scalars(select(Resident).where(Resident.id_number == number)).one()
+            resident.created_at = at(D0, 9)
+            ids.append(resident.id)
+    service = HealthService(sessions, gate.site.community_id, "Asia/Shanghai")
+    return service, ids[0], ids[1]
+
+
+def check_in(sessions, resident_id: int, day: date, fever: bool = False) -> None:
+    with transaction(sessions) as session:
+        session.add(
+            HealthCheckin(
+                resident_id=resident_id,
+                day=day,
+                checked_at=at(day),
+                fever=fever,
+                method=CheckinMethod.STAFF_PHONE,
+            )
+        )
+
+
+def isolate(sessions, resident_id: int, state: IsolationState, released_at=None) -> None:
+    with transaction(sessions) as session:
+        session.add(
+            IsolationOrder(
+                resident_id=resident_id,
+                kind=IsolationKind.HOME,
+                start_date=D0,
+                planned_end_date=D0 + timedelta(days=14),
+                state=state,
+                released_at=released_at,
+            )
+        )
+
+
+def stored(sessions, resident_id: int) -> HealthColor:
+    with sessions() as session:
+        return session.get(Resident, resident_id).health_status
+
+
+def test_missed_days_are_found_and_fixed(sessions):
+    service, zhang, li = setup(sessions)
+    for offset in range(4):
+        check_in(sessions, zhang, D0 + timedelta(days=offset))
+    check_in(sessions, li, D0)  # then nothing: yellow on day 2, red on day 4
+    report = service.recompute(today=D0 + timedelta(days=2))
+    assert [(m.resident_id, m.computed) for m in report.mismatches] == [(li, HealthColor.YELLOW)]
+    assert stored(sessions, li) is HealthColor.GREEN  # only looked
+    report = service.recompute(today=D0 + timedelta(days=4), fix=True)
+    assert report.fixed and report.counts == {HealthColor.GREEN: 1, HealthColor.RED: 1}
+    assert stored(sessions, li) is HealthColor.RED
+    with sessions() as session:
+        change = session.scalars(select(HealthStatusChange)).one()
+        assert (change.resident_id, change.status, change.reason) == (
+            li,
+            HealthColor.RED,
+            "recomputed",
+        )
+    assert service.recompute(today=D0 + timedelta(days=4)).mismatches == []
+
+
+def test_fever_and_isolation_make_red_and_release_starts_three_days(sessions):
+    service, zhang, li = setup(sessions)
+    check_in(sessions, zhang, D0, fever=True)
+    isolate(sessions, li, IsolationState.RELEASED, released_at=at(D0 + timedelta(days=2), 15))
+    for offset in range(1, 7):
+        check_in(sessions, li, D0 + timedelta(days=offset))
+    service.recompute(today=D0, fix=True)
+    assert stored(sessions, zhang) is HealthColor.RED
+    assert stored(sessions, li) is HealthColor.RED
+    service.recompute(today=D0 + timedelta(days=4), fix=True)
+    assert stored(sessions, li) is HealthColor.RED  # released on day 2; days 3 and 4 so far
+    service.recompute(today=D0 + timedelta(days=5), fix=True)
+    assert stored(sessions, li) is HealthColor.GREEN  # third check-in day after the release
+
+
+def test_cancelled_isolation_does_not_count(sessions):
+    service, zhang, li = setup(sessions)
+    isolate(sessions, li, IsolationState.CANCELLED)
+    assert service.recompute(today=D0).mismatches == []
+
+
+def test_demo_data_agrees_with_the_rule(sqlite_engine):
+    today = date(2026, 11, 25)
+    summary = generate_demo(sqlite_engine, DemoOptions(residents=600, days=3, today=today))
+    sessions = make_session_factory(sqlite_engine)
+    report = HealthService(sessions, summary.community_id, "Asia/Shanghai").recompute(today=today)
+    assert report.mismatches == []
+    assert report.counts[HealthColor.YELLOW] >= 5 and report.counts[HealthColor.RED] >= 2
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(HealthCheckin)) > 600 * 2
