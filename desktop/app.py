@@ -15,6 +15,7 @@ from db.models import Resident, User
 from desktop.bootstrap import Site, ensure_site
 from desktop.gate import GateService
 from desktop.hardware import Hardware
+from desktop.health_service import HealthService
 from desktop.intake import GateIntake
 from desktop.logs import setup_logging
 from desktop.paths import AppPaths, resolve_paths
@@ -41,6 +42,7 @@ class AppContext:
     gate: GateService
     intake: GateIntake
     registry: RegistryService
+    health: HealthService
     backup: Path | None
     demo: bool
 
@@ -99,8 +101,13 @@ def open_context(
     )
     intake = GateIntake(gate, attach_window_s=settings["thermometer.attach_window_s"])
     registry = RegistryService(sessions, site.community_id)
+    health = HealthService(sessions, site.community_id, site.timezone)
+    # Days ended since the last run (missed check-ins, isolations) change colours.
+    health.recompute(fix=True)
     log.info("GateDesk ready: community %s, gate %s", site.community_code, site.gate_code)
-    return AppContext(paths, settings, engine, sessions, site, gate, intake, registry, backup, demo)
+    return AppContext(
+        paths, settings, engine, sessions, site, gate, intake, registry, health, backup, demo
+    )
 
 
 def run_gui(home: str | Path | None = None, *, demo: bool = False) -> int:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.base import utcnow
-from db.enums import HealthColor, IsolationState, ResidentState, StatusSource
+from db.enums import CheckinMethod, HealthColor, IsolationState, ResidentState, StatusSource
 from db.models import HealthCheckin, HealthStatusChange, IsolationOrder, Resident
 from desktop.health import day_events, status_on
 
@@ -55,6 +55,72 @@ class HealthService:
     def today(self) -> date:
         return self._clock().astimezone(self._zone).date()
 
+    def record_checkin(
+        self,
+        resident_id: int,
+        *,
+        fever: bool = False,
+        symptoms: str = "",
+        method: CheckinMethod = CheckinMethod.STAFF_PHONE,
+        recorded_by_id: int | None = None,
+    ) -> HealthColor:
+        """Today's check-in of a resident (a second one the same day adds to the first); the
+        stored colour follows at once. Returns the colour now."""
+        now = self._clock()
+        day = now.astimezone(self._zone).date()
+        with self._sessions() as session, session.begin():
+            resident = session.get(Resident, resident_id)
+            if resident is None:
+                raise LookupError(f"no resident {resident_id}")
+            checkin = session.scalars(
+                select(HealthCheckin)
+                .where(HealthCheckin.resident_id == resident_id)
+                .where(HealthCheckin.day == day)
+            ).first()
+            if checkin is None:
+                checkin = HealthCheckin(
+                    resident_id=resident_id,
+                    day=day,
+                    checked_at=now,
+                    fever=fever,
+                    symptoms=symptoms,
+                    method=method,
+                    recorded_by_id=recorded_by_id,
+                )
+                session.add(checkin)
+            else:
+                checkin.fever = checkin.fever or fever
+                checkin.symptoms = symptoms or checkin.symptoms
+            session.flush()
+            computed = self._status(session, resident, day)
+            if computed is not resident.health_status:
+                reason = "fever at check-in" if fever else "check-in"
+                _change(session, resident, computed, now, reason)
+            log.info("check-in of resident %s: %s", resident_id, computed)
+            return computed
+
+    def _status(self, session: Session, resident: Resident, day: date) -> HealthColor:
+        checkins = session.execute(
+            select(HealthCheckin.day, HealthCheckin.fever)
+            .where(HealthCheckin.resident_id == resident.id)
+            .where(HealthCheckin.day <= day)
+        ).all()
+        orders = session.execute(
+            select(IsolationOrder.start_date, IsolationOrder.state, IsolationOrder.released_at)
+            .where(IsolationOrder.resident_id == resident.id)
+            .where(IsolationOrder.state != IsolationState.CANCELLED)
+        ).all()
+        isolations = [
+            (start, self._isolation_end(state, released)) for start, state, released in orders
+        ]
+        registered = resident.created_at.astimezone(self._zone).date()
+        return status_on(day, registered, day_events(checkins, isolations, day))
+
+    def _isolation_end(self, state: IsolationState, released_at: datetime | None) -> date | None:
+        if state is IsolationState.RELEASED and released_at is not None:
+            return released_at.astimezone(self._zone).date()
+        return None
+
     def recompute(self, *, fix: bool = False, today: date | None = None) -> RecomputeReport:
         """Compare each stored colour with the rule's; with `fix`, store the rule's colour (and
         a status change row for each change) in one transaction."""
@@ -86,10 +152,7 @@ class HealthService:
                 .where(Resident.community_id == self.community_id)
                 .where(IsolationOrder.state != IsolationState.CANCELLED)
             ):
-                end = None
-                if state is IsolationState.RELEASED and released_at is not None:
-                    end = released_at.astimezone(self._zone).date()
-                isolations[resident_id].append((start, end))
+                isolations[resident_id].append((start, self._isolation_end(state, released_at)))
             now = self._clock()
             for resident_id, created_at, stored in residents:
                 registered = created_at.astimezone(self._zone).date()
@@ -101,15 +164,8 @@ class HealthService:
                     continue
                 report.mismatches.append(Mismatch(resident_id, stored, computed))
                 if fix:
-                    session.get(Resident, resident_id).health_status = computed
-                    session.add(
-                        HealthStatusChange(
-                            resident_id=resident_id,
-                            effective_at=now,
-                            status=computed,
-                            source=StatusSource.LOCAL,
-                            reason="recomputed",
-                        )
+                    _change(
+                        session, session.get(Resident, resident_id), computed, now, "recomputed"
                     )
             report.fixed = fix and bool(report.mismatches)
         if report.mismatches:
@@ -120,3 +176,19 @@ class HealthService:
                 " (fixed)" if fix else "",
             )
         return report
+
+
+def _change(
+    session: Session, resident: Resident, color: HealthColor, at: datetime, reason: str
+) -> None:
+    """Store a new local colour and the change row that explains it."""
+    resident.health_status = color
+    session.add(
+        HealthStatusChange(
+            resident_id=resident.id,
+            effective_at=at,
+            status=color,
+            source=StatusSource.LOCAL,
+            reason=reason,
+        )
+    )

@@ -10,7 +10,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from db.enums import Gender, HealthColor, ResidentKind, ResidentState
-from db.models import Household, Resident, Room, Unit
+from db.models import HealthCheckin, Household, Resident, Room, Unit
 from desktop.gate import address_of
 from desktop.idnumber import normalize
 from desktop.masking import mask_id_number, mask_name, mask_phone
@@ -35,6 +35,7 @@ class ResidentRow:
     state: ResidentState
     health: HealthColor
     grid: str
+    elderly_without_phone: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ def _row(resident: Resident, today: date) -> ResidentRow:
         state=resident.state,
         health=resident.health_status,
         grid=resident.grid,
+        elderly_without_phone=resident.elderly_without_phone,
     )
 
 
@@ -125,6 +127,28 @@ class RegistryService:
         with self._sessions() as session:
             total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
             query = _with_address(base.order_by(Resident.household_id, Resident.id).limit(limit))
+            rows = tuple(_row(r, today) for r in session.scalars(query).unique())
+        return SearchResult(rows, total)
+
+    def not_checked_in(self, day: date, *, today: date, limit: int = 300) -> SearchResult:
+        """Residents living here with no check-in on `day`: elderly residents without a phone
+        first (staff check them in by phone or visit), then by address."""
+        checked = select(HealthCheckin.id).where(
+            HealthCheckin.resident_id == Resident.id, HealthCheckin.day == day
+        )
+        base = (
+            select(Resident)
+            .where(Resident.community_id == self._community_id)
+            .where(Resident.state == ResidentState.ACTIVE)
+            .where(~checked.exists())
+        )
+        with self._sessions() as session:
+            total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+            query = _with_address(
+                base.order_by(
+                    Resident.elderly_without_phone.desc(), Resident.household_id, Resident.id
+                ).limit(limit)
+            )
             rows = tuple(_row(r, today) for r in session.scalars(query).unique())
         return SearchResult(rows, total)
 

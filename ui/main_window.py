@@ -22,6 +22,7 @@ from desktop.hardware import CodeReading, CodeSource, ConnectionState, DeviceEve
 from desktop.settings import Settings
 from ui import texts
 from ui.device_bridge import DeviceBridge
+from ui.pages.checkin_page import CheckinPage
 from ui.pages.gate_page import GatePage
 from ui.pages.registry_page import RegistryPage
 from ui.pages.settings_page import SettingsPage
@@ -53,12 +54,14 @@ class MainWindow(QMainWindow):
             context.intake, context.registry, verdict_seconds=settings["gate.verdict_seconds"]
         )
         self.registry_page = RegistryPage(context.registry)
+        self.checkin_page = CheckinPage(context.registry, context.health, self.zone)
         self.settings_page = SettingsPage(
             settings, context.paths, hardware, zone=self.zone, on_saved=self.apply_device_settings
         )
         pages: list[tuple[str, QWidget]] = [
             (self.tr("Gate"), self.gate_page),
             (self.tr("Registry"), self.registry_page),
+            (self.tr("Check-in"), self.checkin_page),
             (self.tr("Reports"), NotYetPage(self.tr("Reports"))),
             (self.tr("Sync"), NotYetPage(self.tr("Sync"))),
             (self.tr("Settings"), self.settings_page),
@@ -125,6 +128,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         if self.stack.currentWidget() is self.gate_page:
             self.gate_page.input.setFocus()
+
+    def show_page(self, page: QWidget) -> None:
+        self.navigation.setCurrentRow(self.stack.indexOf(page))
 
     def _to_gate(self) -> GatePage:
         """Readings are gate checks: bring the gate page forward for them."""

@@ -99,7 +99,7 @@ def test_settings_page_tests_the_reader_and_prints_a_slip(demo_window, qtbot, co
     before = len(_entries(context))
     _action(demo_window, "putCard").trigger()
     qtbot.waitUntil(lambda: len(_entries(context)) == before + 1, timeout=5000)
-    demo_window.navigation.setCurrentRow(4)
+    demo_window.show_page(demo_window.settings_page)
     page = demo_window.settings_page
     qtbot.mouseClick(page.findChild(QPushButton, "test-id-reader"), Qt.MouseButton.LeftButton)
     result = page.results[DeviceKind.ID_READER].text()

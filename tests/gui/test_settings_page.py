@@ -14,7 +14,7 @@ from devices.sim.vport import VirtualPort
 def test_choosing_a_scanner_port_saves_and_connects(window, qtbot, context, tmp_path):
     sim = ScannerSimulator(VirtualPort(tmp_path / "scanner")).start()
     try:
-        window.navigation.setCurrentRow(4)
+        window.show_page(window.settings_page)
         page = window.settings_page
         box = page.port_boxes[DeviceKind.SCANNER]
         box.setEditText(sim.port.path)
@@ -38,7 +38,7 @@ def test_choosing_a_scanner_port_saves_and_connects(window, qtbot, context, tmp_
         sim.command("scan NOT-A-KNOWN-CODE")  # at the gate: a check
         qtbot.waitUntil(lambda: window.gate_page.last_verdict is not None, timeout=3000)
         assert window.gate_page.last_verdict.reason.value == "unknown-code"
-        window.navigation.setCurrentRow(4)
+        window.show_page(window.settings_page)
         qtbot.mouseClick(page.findChild(QPushButton, "test-scanner"), Qt.MouseButton.LeftButton)
         assert "NOT-A-KNOWN-CODE" in page.results[DeviceKind.SCANNER].text()
     finally:
@@ -52,7 +52,7 @@ def test_camera_preview_and_frame_rate(window, qtbot, context, tmp_path):
         tmp_path / "camera.avi",
         [qr_frame(None, seed=1)] * 5 + [qr_frame("CAMERA-CODE-1", seed=2)] * 10,
     )
-    window.navigation.setCurrentRow(4)
+    window.show_page(window.settings_page)
     page = window.settings_page
     page.camera_source.setEditText(str(video))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)

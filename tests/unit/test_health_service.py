@@ -115,3 +115,44 @@ def test_demo_data_agrees_with_the_rule(sqlite_engine):
     assert report.counts[HealthColor.YELLOW] >= 5 and report.counts[HealthColor.RED] >= 2
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(HealthCheckin)) > 600 * 2
+
+
+def clocked(sessions, service: HealthService, day: date) -> HealthService:
+    return HealthService(sessions, service.community_id, "Asia/Shanghai", clock=lambda: at(day, 11))
+
+
+def test_a_check_in_turns_yellow_green_at_once(sessions):
+    service, zhang, li = setup(sessions)
+    day2 = D0 + timedelta(days=2)
+    clocked(sessions, service, day2).recompute(fix=True)  # missed day 0 and 1
+    assert stored(sessions, li) is HealthColor.YELLOW
+    assert clocked(sessions, service, day2).record_checkin(li) is HealthColor.GREEN
+    assert stored(sessions, li) is HealthColor.GREEN
+    mismatches = clocked(sessions, service, day2).recompute().mismatches
+    assert li not in [m.resident_id for m in mismatches]
+
+
+def test_fever_at_check_in_is_red_and_a_second_check_in_adds_to_the_first(sessions):
+    service, zhang, li = setup(sessions)
+    today = clocked(sessions, service, D0)
+    assert today.record_checkin(zhang) is HealthColor.GREEN
+    assert today.record_checkin(zhang, fever=True, symptoms="38.1") is HealthColor.RED
+    with sessions() as session:
+        checkin = session.scalars(select(HealthCheckin)).one()
+        assert checkin.fever and checkin.symptoms == "38.1"
+        reasons = session.scalars(select(HealthStatusChange.reason)).all()
+        assert reasons == ["fever at check-in"]
+
+
+def test_not_checked_in_lists_elderly_without_phone_first(sessions):
+    from desktop.registry import RegistryService
+
+    service, zhang, li = setup(sessions)
+    with transaction(sessions) as session:
+        session.get(Resident, li).elderly_without_phone = True
+    registry = RegistryService(sessions, service.community_id)
+    result = registry.not_checked_in(D0, today=D0)
+    assert [row.id for row in result.rows] == [li, zhang]
+    assert result.rows[0].elderly_without_phone
+    clocked(sessions, service, D0).record_checkin(li)
+    assert [row.id for row in registry.not_checked_in(D0, today=D0).rows] == [zhang]

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CheckinPage</name>
+    <message>
+        <source>Search a resident; empty: everyone not checked in today</source>
+        <translation>搜索居民；留空则列出今日尚未打卡的居民</translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation>电话打卡</translation>
+    </message>
+    <message>
+        <source>home visit</source>
+        <translation>上门打卡</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>本人打卡</translation>
+    </message>
+    <message>
+        <source>Symptoms or temperature (optional)</source>
+        <translation>症状或体温（选填）</translation>
+    </message>
+    <message>
+        <source>Checked in, well (Enter)</source>
+        <translation>已打卡，身体正常（回车）</translation>
+    </message>
+    <message>
+        <source>Checked in, fever (F3)</source>
+        <translation>已打卡，发热（F3）</translation>
+    </message>
+    <message>
+        <source>%1 residents</source>
+        <translation>共 %1 人</translation>
+    </message>
+    <message>
+        <source>%1 not checked in today</source>
+        <translation>今日未打卡 %1 人</translation>
+    </message>
+    <message>
+        <source>(elderly, no smartphone)</source>
+        <translation>（无智能手机老人）</translation>
+    </message>
+    <message>
+        <source>Choose a resident first.</source>
+        <translation>请先选择居民。</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 checked in today, health status %2.</source>
+        <translation>已记录：%1 今日已打卡，健康码：%2。</translation>
+    </message>
+    <message>
+        <source>Recorded with fever: %1, health status %2. Inform the doctor.</source>
+        <translation>已记录发热：%1，健康码：%2。请通知医生。</translation>
+    </message>
+</context>
+<context>
     <name>DemoDevicesBar</name>
     <message>
         <source>Demo devices</source>
@@ -106,6 +161,10 @@ Denied %3   Fever %4</source>
     <message>
         <source>Registry</source>
         <translation>居民信息库</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>健康打卡</translation>
     </message>
     <message>
         <source>Reports</source>
