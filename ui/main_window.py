@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
@@ -31,6 +31,7 @@ from ui.wedge import ScanCapture
 
 STATUS_REFRESH_MS = 2000
 STATUS_MESSAGE_MS = 8000
+MIDNIGHT_SLACK_MS = 5000
 _STATE_COLOURS = {
     ConnectionState.CONNECTED: "#1B5E20",
     ConnectionState.DISCONNECTED: "#B71C1C",
@@ -120,6 +121,10 @@ class MainWindow(QMainWindow):
 
             self.demo_bar = DemoDevicesBar(hardware.simulation, self)
             self.addToolBar(self.demo_bar)
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self.day_rolled_over)
+        self._arm_midnight()
         self.refresh_status()
         self.navigation.setCurrentRow(0)
         self.resize(1366, 768)
@@ -128,6 +133,18 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         if self.stack.currentWidget() is self.gate_page:
             self.gate_page.input.setFocus()
+
+    def _arm_midnight(self) -> None:
+        now = datetime.now(self.zone)
+        midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=self.zone)
+        self._midnight.start(int((midnight - now).total_seconds() * 1000) + MIDNIGHT_SLACK_MS)
+
+    def day_rolled_over(self) -> None:
+        """A day ended: missed check-ins change colours (yellow, red) from now on."""
+        self.context.health.recompute(fix=True)
+        self.gate_page.refresh()
+        self.checkin_page.refresh()
+        self._arm_midnight()
 
     def show_page(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.stack.indexOf(page))

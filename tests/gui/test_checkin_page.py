@@ -54,3 +54,14 @@ def test_yellow_resident_turns_green_and_fever_turns_red(window, qtbot, context,
     qtbot.keyClick(page.search, Qt.Key.Key_F3)
     assert stored(context, yellow.id) is HealthColor.RED
     assert "发热" in page.result.text()
+
+
+def test_day_roll_over_brings_stored_colours_in_line(window, context, residents):
+    green = next(r for r in residents if r.health_status is HealthColor.GREEN)
+    with context.sessions() as session, session.begin():
+        session.get(Resident, green.id).health_status = HealthColor.RED
+    assert window._midnight.isActive()
+    window.day_rolled_over()
+    assert stored(context, green.id) is HealthColor.GREEN
+    assert window._midnight.isActive()
+    assert window._midnight.remainingTime() <= 24 * 3600 * 1000 + 5000
