@@ -53,7 +53,7 @@ def demo_generation(ctx: Context) -> Measurement:
     engine, summary, seconds = _generate(ctx.workdir, residents=residents)
     engine.dispose()
     return Measurement(
-        parameters={"residents": residents, "days": 14, "backend": "sqlite"},
+        parameters={"residents": residents, "days": DemoOptions().days, "backend": "sqlite"},
         seconds=seconds,
         throughput=summary.residents / seconds,
         throughput_unit="residents/s",
