@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -66,7 +67,13 @@ PRINT_TIMEOUT_S = 15
 
 
 class HardwareError(Exception):
-    """A device task a person asked for failed; the message says why (English)."""
+    """A device task a person asked for failed. `code` says what kind of failure (the UI
+    words it); the message has the technical detail (English)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(detail or code)
+        self.code = code
+        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +176,7 @@ class Hardware:
         self.settings = settings
         self.simulation = simulation
         self._manager: DeviceManager | None = None
+        self._printing: ThreadPoolExecutor | None = None
 
     @property
     def simulated(self) -> bool:
@@ -188,6 +196,9 @@ class Hardware:
         return self
 
     def stop(self) -> None:
+        if self._printing is not None:
+            self._printing.shutdown(wait=True, cancel_futures=True)
+            self._printing = None
         self._stop_manager()
         if self.simulation is not None:
             self.simulation.stop()
@@ -254,30 +265,39 @@ class Hardware:
         configured = self.ports_in_use().printer
         spec = spec or configured
         if not spec:
-            raise HardwareError("no receipt printer configured")
+            raise HardwareError("not-configured")
         driver = self.driver(DeviceKind.PRINTER)
         if spec == configured and isinstance(driver, PrinterDriver):
             state = self.state(DeviceKind.PRINTER)
             if state is None or state.state is not ConnectionState.CONNECTED:
-                raise HardwareError(f"printer not connected: {state.detail if state else ''}")
+                raise HardwareError("not-connected", state.detail if state else "")
             done = driver.submit(render(slip))
             try:
                 done.result(timeout=PRINT_TIMEOUT_S)
             except FutureTimeout as exc:
                 done.cancel()
-                raise HardwareError("the printer did not take the slip in time") from exc
+                raise HardwareError("timeout") from exc
             except DeviceGone as exc:
-                raise HardwareError(str(exc)) from exc
+                raise HardwareError("unreachable", str(exc)) from exc
             return
         try:
             ReceiptPrinter.from_spec(spec).print_slip(slip)
-        except (DeviceGone, OSError, ValueError) as exc:
-            raise HardwareError(str(exc)) from exc
+        except ValueError as exc:
+            raise HardwareError("bad-connection", str(exc)) from exc
+        except (DeviceGone, OSError) as exc:
+            raise HardwareError("unreachable", str(exc)) from exc
 
-    def print_test_slip(self, spec: str | None = None) -> None:
+    def print_later(self, slip: Any, spec: str | None = None) -> Future[None]:
+        """`print_slip` off the caller's thread: the window stays responsive while a slow
+        printer takes the slip. The future raises `HardwareError` when nothing was printed."""
+        if self._printing is None:
+            self._printing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="printing")
+        return self._printing.submit(self.print_slip, slip, spec)
+
+    def print_test_slip_later(self, spec: str | None = None) -> Future[None]:
         from devices.printer import sample_slip
 
-        self.print_slip(sample_slip(), spec)
+        return self.print_later(sample_slip(), spec)
 
 
 def simulation_folder(data_dir: Path) -> Path:

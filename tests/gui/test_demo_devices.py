@@ -106,7 +106,8 @@ def test_settings_page_tests_the_reader_and_prints_a_slip(demo_window, qtbot, co
     assert "已连接" in result and "模拟" in result and "身份证" in result
     assert "*" in result  # the card's name and number are masked
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
-    assert "已发送" in page.print_result.text()
+    qtbot.waitUntil(lambda: "已发送" in page.print_result.text(), timeout=5000)
+    assert page.print_button.isEnabled()
     printer = demo_window.hardware.simulation.printer
     qtbot.waitUntil(lambda: any(s.cut for s in printer.render()), timeout=3000)
     assert printer.render()[0].lines[0] == "GateDesk 打印测试"

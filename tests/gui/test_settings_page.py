@@ -67,3 +67,14 @@ def test_camera_preview_and_frame_rate(window, qtbot, context, tmp_path):
     qtbot.waitUntil(lambda: "CAMERA-CODE-1" in page.camera_code.text(), timeout=5000)
     assert window.stack.currentWidget() is page
     assert window.gate_page.last_verdict is None
+
+
+def test_printing_to_an_absent_printer_says_why(window, qtbot, tmp_path):
+    window.show_page(window.settings_page)
+    page = window.settings_page
+    page.printer.setEditText(f"serial:{tmp_path / 'no-printer'}")
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert not page.print_button.isEnabled()  # the window goes on while it tries
+    qtbot.waitUntil(lambda: "未打印" in page.print_result.text(), timeout=5000)
+    assert "无法连接打印机" in page.print_result.text()
+    assert page.print_button.isEnabled()

@@ -438,6 +438,30 @@ Denied %3   Fever %4</source>
         <translation>每秒解码 %1 帧，最近一次解码 %2 毫秒（%3）</translation>
     </message>
     <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>no receipt printer is configured</source>
+        <translation>未配置小票打印机</translation>
+    </message>
+    <message>
+        <source>the printer is not connected</source>
+        <translation>打印机未连接</translation>
+    </message>
+    <message>
+        <source>the printer cannot be reached</source>
+        <translation>无法连接打印机</translation>
+    </message>
+    <message>
+        <source>the connection is not one of serial:, network:, usb:, file:</source>
+        <translation>连接方式应为 serial:、network:、usb: 或 file:</translation>
+    </message>
+    <message>
+        <source>the printer did not take the slip in time</source>
+        <translation>打印机未能及时接收打印内容</translation>
+    </message>
+    <message>
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import tzinfo
 
 from PySide6.QtCore import Qt, QTimer
@@ -142,6 +143,10 @@ class SettingsPage(QWidget):
         self._preview_timer = QTimer(self)
         self._preview_timer.setInterval(PREVIEW_REFRESH_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
+        self._printing: Future[None] | None = None
+        self._print_timer = QTimer(self)
+        self._print_timer.setInterval(100)
+        self._print_timer.timeout.connect(self._print_finished)
         self.refresh_ports()
 
     # -- building ---------------------------------------------------------------------------
@@ -357,12 +362,36 @@ class SettingsPage(QWidget):
         )
 
     def print_test(self) -> None:
-        try:
-            self.hardware.print_test_slip(self.printer.currentText().strip() or None)
-        except HardwareError as exc:
-            self.print_result.setText(self.tr("Not printed: %1").replace("%1", str(exc)))
+        self._printing = self.hardware.print_test_slip_later(
+            self.printer.currentText().strip() or None
+        )
+        self.print_button.setEnabled(False)
+        self.print_result.setText(self.tr("Printing…"))
+        self._print_timer.start()
+
+    def _print_finished(self) -> None:
+        if self._printing is None or not self._printing.done():
             return
-        self.print_result.setText(self.tr("Test slip sent to the printer."))
+        self._print_timer.stop()
+        self.print_button.setEnabled(True)
+        try:
+            self._printing.result()
+        except HardwareError as exc:
+            reason = {
+                "not-configured": self.tr("no receipt printer is configured"),
+                "not-connected": self.tr("the printer is not connected"),
+                "unreachable": self.tr("the printer cannot be reached"),
+                "bad-connection": self.tr(
+                    "the connection is not one of serial:, network:, usb:, file:"
+                ),
+                "timeout": self.tr("the printer did not take the slip in time"),
+            }.get(exc.code, exc.code)
+            if exc.detail:
+                reason += f" ({exc.detail})"
+            self.print_result.setText(self.tr("Not printed: %1").replace("%1", reason))
+        else:
+            self.print_result.setText(self.tr("Test slip sent to the printer."))
+        self._printing = None
 
     def changed_settings(self) -> Settings:
         s = self.settings
