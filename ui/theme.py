@@ -21,8 +21,8 @@ VERDICT_STYLES: dict[VerdictKind, VerdictStyle] = {
     VerdictKind.ALLOW_LIMITED: VerdictStyle("#1F5FBF", "#FFFFFF", "✓"),
     VerdictKind.REFER: VerdictStyle("#F2C200", "#000000", "!"),
     VerdictKind.DENY: VerdictStyle("#C62828", "#FFFFFF", "✕"),
-    VerdictKind.FEVER: VerdictStyle("#C62828", "#FFFFFF", "🌡"),
-    VerdictKind.REMEASURE: VerdictStyle("#5E35B1", "#FFFFFF", "🌡"),
+    VerdictKind.FEVER: VerdictStyle("#C62828", "#FFFFFF", "℃"),
+    VerdictKind.REMEASURE: VerdictStyle("#5E35B1", "#FFFFFF", "℃"),
     VerdictKind.INPUT_ERROR: VerdictStyle("#5E35B1", "#FFFFFF", "?"),
 }
 READY_STYLE = VerdictStyle("#263238", "#FFFFFF", "▣")

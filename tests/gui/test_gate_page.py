@@ -119,3 +119,24 @@ def test_verdict_word_is_large(window, residents, qtbot):
     assert page.verdict.word.fontInfo().pixelSize() >= 72
     assert page.verdict.name_line.fontInfo().pixelSize() >= 36
     assert page.verdict.word.height() >= 72
+
+
+def test_every_verdict_icon_is_a_character_common_fonts_have(qapp):
+    from PySide6.QtGui import QFontDatabase
+
+    from ui.theme import VERDICT_STYLES
+
+    families = QFontDatabase.families()
+    for kind, style in VERDICT_STYLES.items():
+        assert all(ord(ch) < 0x2800 for ch in style.icon), kind  # no emoji: gate PCs lack them
+        assert any(
+            QFontDatabase.writingSystems(family) and _has_glyph(family, style.icon)
+            for family in families
+        ), kind
+
+
+def _has_glyph(family: str, text: str) -> bool:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    metrics = QFontMetrics(QFont(family))
+    return all(metrics.inFontUcs4(ord(ch)) for ch in text)
