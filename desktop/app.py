@@ -103,7 +103,7 @@ def open_context(
     registry = RegistryService(sessions, site.community_id)
     health = HealthService(sessions, site.community_id, site.timezone)
     # Days ended since the last run (missed check-ins, isolations) change colours.
-    health.recompute(fix=True)
+    health.bring_up_to_date()
     log.info("GateDesk ready: community %s, gate %s", site.community_code, site.gate_code)
     return AppContext(
         paths, settings, engine, sessions, site, gate, intake, registry, health, backup, demo

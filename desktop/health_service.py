@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db.base import utcnow
 from db.enums import CheckinMethod, HealthColor, IsolationState, ResidentState, StatusSource
-from db.models import HealthCheckin, HealthStatusChange, IsolationOrder, Resident
+from db.models import HealthCheckin, HealthStatusChange, IsolationOrder, Resident, Setting
 from desktop.health import day_events, status_on
 
 log = logging.getLogger(__name__)
@@ -120,6 +120,25 @@ class HealthService:
         if state is IsolationState.RELEASED and released_at is not None:
             return released_at.astimezone(self._zone).date()
         return None
+
+    def bring_up_to_date(self) -> RecomputeReport | None:
+        """Store today's colours once a day: at the day's first start and after midnight
+        (check-ins move a colour at once, so nothing else changes within a day). None when
+        it was done already today, on this PC or another sharing the database."""
+        today = self.today()
+        key = f"health.recomputed_on.{self.community_id}"
+        with self._sessions() as session:
+            row = session.get(Setting, key)
+            if row is not None and row.value == today.isoformat():
+                return None
+        report = self.recompute(fix=True, today=today)
+        with self._sessions() as session, session.begin():
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=today.isoformat()))
+            else:
+                row.value = today.isoformat()
+        return report
 
     def recompute(self, *, fix: bool = False, today: date | None = None) -> RecomputeReport:
         """Compare each stored colour with the rule's; with `fix`, store the rule's colour (and

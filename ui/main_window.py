@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def day_rolled_over(self) -> None:
         """A day ended: missed check-ins change colours (yellow, red) from now on."""
-        self.context.health.recompute(fix=True)
+        self.context.health.bring_up_to_date()
         self.gate_page.refresh()
         self.checkin_page.refresh()
         self._arm_midnight()

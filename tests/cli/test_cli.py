@@ -115,5 +115,6 @@ def test_health_recompute_on_the_demo_agrees_then_finds_a_later_day(capsys):
     assert data["mismatches"] and all("*" in m["id_number"] for m in data["mismatches"])
     assert main(["health", "recompute", "--date", "2027-01-15", "--fix"]) == 0
     assert "已更正" in capsys.readouterr().out
-    # Every start brings the stored colours back to today's.
+    assert main(["health", "recompute"]) == 1  # today's colours differ from that day's
+    assert main(["health", "recompute", "--fix"]) == 0
     assert main(["health", "recompute"]) == 0

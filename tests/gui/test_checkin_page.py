@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from db.enums import CheckinMethod, HealthColor
-from db.models import HealthCheckin, Resident
+from db.models import HealthCheckin, Resident, Setting
 
 
 def stored(context, resident_id: int) -> HealthColor:
@@ -61,6 +61,8 @@ def test_day_roll_over_brings_stored_colours_in_line(window, context, residents)
     with context.sessions() as session, session.begin():
         session.get(Resident, green.id).health_status = HealthColor.RED
     assert window._midnight.isActive()
+    with context.sessions() as session, session.begin():  # as if the last run was yesterday
+        session.execute(delete(Setting))
     window.day_rolled_over()
     assert stored(context, green.id) is HealthColor.GREEN
     assert window._midnight.isActive()

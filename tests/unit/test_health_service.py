@@ -156,3 +156,17 @@ def test_not_checked_in_lists_elderly_without_phone_first(sessions):
     assert result.rows[0].elderly_without_phone
     clocked(sessions, service, D0).record_checkin(li)
     assert [row.id for row in registry.not_checked_in(D0, today=D0).rows] == [zhang]
+
+
+def test_colours_are_brought_up_to_date_once_a_day(sessions):
+    service, zhang, li = setup(sessions)
+    day2 = clocked(sessions, service, D0 + timedelta(days=2))
+    report = day2.bring_up_to_date()
+    assert report is not None and stored(sessions, li) is HealthColor.YELLOW
+    with transaction(sessions) as session:  # a wrong colour written by hand
+        session.get(Resident, li).health_status = HealthColor.GREEN
+    assert day2.bring_up_to_date() is None  # done already today
+    assert stored(sessions, li) is HealthColor.GREEN
+    day3 = clocked(sessions, service, D0 + timedelta(days=3))
+    assert day3.bring_up_to_date() is not None
+    assert stored(sessions, li) is HealthColor.RED  # yellow for two days without a check-in
