@@ -67,6 +67,14 @@ class Decision(StrEnum):
     DENY = "deny"
 
 
+class FeverOutcome(StrEnum):
+    """Where a fever alert stands: waiting for the re-measure, or what it found."""
+
+    OPEN = "open"
+    CLEARED = "cleared"  # the re-measure was below the threshold
+    CONFIRMED = "confirmed"  # the re-measure was a fever again: report to the health station
+
+
 class TemperatureSource(StrEnum):
     DEVICE = "device"
     TYPED = "typed"

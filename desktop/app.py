@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import time
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -20,7 +21,7 @@ from desktop.intake import GateIntake
 from desktop.logs import setup_logging
 from desktop.paths import AppPaths, resolve_paths
 from desktop.registry import RegistryService
-from desktop.rules import Policy
+from desktop.rules import OpenHours, Policy, Quota, VisitorRule
 from desktop.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ def open_context(
     gate = GateService(
         sessions,
         site,
-        Policy(fever_threshold_c=settings["policy.fever_threshold_c"]),
+        policy_from(settings),
         operator_id=operator_id,
     )
     intake = GateIntake(gate, attach_window_s=settings["thermometer.attach_window_s"])
@@ -107,6 +108,26 @@ def open_context(
     log.info("GateDesk ready: community %s, gate %s", site.community_code, site.gate_code)
     return AppContext(
         paths, settings, engine, sessions, site, gate, intake, registry, health, backup, demo
+    )
+
+
+def policy_from(settings: Settings) -> Policy:
+    """The gate policy as configured (the city's policy feed may later replace it)."""
+    quota = None
+    if settings["policy.quota_people"]:
+        quota = Quota(settings["policy.quota_people"], settings["policy.quota_days"])
+    hours = None
+    if settings["policy.open_from"] and settings["policy.open_until"]:
+        hours = OpenHours(
+            time.fromisoformat(settings["policy.open_from"]),
+            time.fromisoformat(settings["policy.open_until"]),
+        )
+    return Policy(
+        fever_threshold_c=settings["policy.fever_threshold_c"],
+        visitors=VisitorRule(settings["policy.visitors"]),
+        quota=quota,
+        hours=hours,
+        remeasure_after_s=settings["policy.remeasure_minutes"] * 60,
     )
 
 

@@ -288,6 +288,10 @@ class History:
                     operator_id,
                     _DEVICE_OF.get(method, ""),
                     None,  # pass_serial
+                    None,  # companion_of_id
+                    None,  # override_by_id
+                    "",  # override_reason
+                    None,  # overridden_at
                 )
             )
         self.next_entry_id += len(rows)

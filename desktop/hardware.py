@@ -294,6 +294,18 @@ class Hardware:
             self._printing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="printing")
         return self._printing.submit(self.print_slip, slip, spec)
 
+    @property
+    def has_printer(self) -> bool:
+        return bool(self.ports_in_use().printer)
+
+    def print_text_later(
+        self, title: str, lines: list[str], *, qr: str | None = None, footer: str = ""
+    ) -> Future[None]:
+        """Print a slip of text (a visitor's temporary slip) off the caller's thread."""
+        from devices.printer import Slip
+
+        return self.print_later(Slip(title, tuple(lines), qr=qr, footer=footer))
+
     def print_test_slip_later(self, spec: str | None = None) -> Future[None]:
         from devices.printer import sample_slip
 

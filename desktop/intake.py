@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from db.base import utcnow
 from db.enums import CheckMethod, Direction, TemperatureSource
 from desktop.gate import GateService
+from desktop.health_code import read_health_code
 from desktop.idnumber import IdNumberError, parse
 from desktop.masking import mask_in_text
 from desktop.verdicts import Reason, Temperature, Verdict, VerdictKind
@@ -31,6 +32,7 @@ class GateInput:
     method: CheckMethod
     device: str = ""
     document: bool = False  # a card number that is not a resident ID number
+    name: str = field(default="", repr=False)  # the name on an ID card, for a visitor form
 
 
 class GateIntake:
@@ -47,10 +49,17 @@ class GateIntake:
         self.attach_window = timedelta(seconds=attach_window_s)
         self._clock = clock
         self._temperature: TemperatureReading | None = None
+        self._source = TemperatureSource.DEVICE
 
     # -- temperature ------------------------------------------------------------------------
     def temperature_arrived(self, reading: TemperatureReading) -> None:
         self._temperature = reading
+        self._source = TemperatureSource.DEVICE
+
+    def temperature_typed(self, value_c: float) -> None:
+        """A temperature staff read off a hand-held thermometer, for the next check."""
+        self._temperature = TemperatureReading(value_c, self._clock(), "")
+        self._source = TemperatureSource.TYPED
 
     def pending_temperature(self) -> TemperatureReading | None:
         """The latest reading if it is still fresh enough to attach to the next check."""
@@ -59,13 +68,18 @@ class GateIntake:
             return None
         return reading
 
+    @property
+    def pending_typed(self) -> bool:
+        """The pending temperature was typed by staff, not read from a thermometer."""
+        return self._source is TemperatureSource.TYPED
+
     def take_temperature(self) -> Temperature | None:
         """The fresh reading for a check; it is used once."""
         reading = self.pending_temperature()
         self._temperature = None
         if reading is None:
             return None
-        return Temperature(reading.value_c, TemperatureSource.DEVICE, reading.device)
+        return Temperature(reading.value_c, self._source, reading.device)
 
     # -- inputs -----------------------------------------------------------------------------
     @staticmethod
@@ -75,6 +89,7 @@ class GateIntake:
             CheckMethod.ID_CARD,
             reading.device,
             document=reading.card_type in _DOCUMENT_CARDS,
+            name=reading.name,
         )
 
     @staticmethod
@@ -87,18 +102,29 @@ class GateIntake:
 
     def submit(self, item: GateInput, direction: Direction) -> Verdict:
         """The one path from any input to a verdict (and an entry log row when decided)."""
+        number, color = item.text, None
         if item.method is CheckMethod.QR and not _is_id_number(item.text):
-            log.info("unknown code scanned by %s: %s", item.device, mask_in_text(item.text[:80]))
-            return Verdict(
-                VerdictKind.INPUT_ERROR, Reason.UNKNOWN_CODE, direction, item.method, self._clock()
-            )
+            code = read_health_code(item.text)
+            if code is None:
+                log.info(
+                    "unknown code scanned by %s: %s", item.device, mask_in_text(item.text[:80])
+                )
+                return Verdict(
+                    VerdictKind.INPUT_ERROR,
+                    Reason.UNKNOWN_CODE,
+                    direction,
+                    item.method,
+                    self._clock(),
+                )
+            number, color = code.id_number, code.color
         return self.gate.check_id_number(
-            item.text,
+            number,
             direction=direction,
             method=item.method,
             temperature=self.take_temperature(),
             device=item.device,
             document=item.document,
+            code_health=color,
         )
 
     def check_resident(self, resident_id: int, direction: Direction) -> Verdict:

@@ -54,6 +54,12 @@ def _regex(value: Any) -> str | None:
     return None
 
 
+def _clock_time(value: Any) -> str | None:
+    if value == "" or re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+        return None
+    return "must be empty or a time of day as HH:MM (e.g. 06:00)"
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("language", "zh_CN", "user interface language", _one_of("zh_CN", "en")),
     Option(
@@ -65,6 +71,30 @@ OPTIONS: tuple[Option, ...] = (
     Option("gate.default_direction", "in", "direction of a check", _one_of("in", "out")),
     Option("gate.verdict_seconds", 5, "seconds a verdict stays on screen", _between(1, 120)),
     Option("policy.fever_threshold_c", 37.3, "fever threshold in °C", _between(36.5, 39.0)),
+    Option(
+        "policy.visitors",
+        "with-host",
+        "visitors: open (any, logged), with-host (a host household is named), barred",
+        _one_of("open", "with-host", "barred"),
+    ),
+    Option(
+        "policy.quota_people",
+        0,
+        "outing quota: outings per household; 0: no quota",
+        _between(0, 20),
+    ),
+    Option("policy.quota_days", 1, "outing quota: the window in days", _between(1, 14)),
+    Option("policy.open_from", "", "going out allowed from HH:MM; empty: any time", _clock_time),
+    Option("policy.open_until", "", "going out allowed until HH:MM; empty: any time", _clock_time),
+    Option("policy.remeasure_minutes", 5, "minutes before a fever is re-measured", _between(1, 60)),
+    Option(
+        "sync.offline_after_hours",
+        6,
+        "the gate page warns when the city lists are older than this",
+        _between(1, 168),
+    ),
+    Option("gate.sound", True, "a sound for every verdict"),
+    Option("gate.speech", False, "speak the verdict (where the PC has a speech engine)"),
     Option("scanner.max_key_interval_ms", 30, "keyboard-wedge scanner", _between(5, 200)),
     Option("scanner.min_length", 6, "shortest code a scanner sends", _between(1, 64)),
     Option(

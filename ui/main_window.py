@@ -40,6 +40,20 @@ _STATE_COLOURS = {
 }
 
 
+def make_announcer(settings, parent):
+    """The verdict sounds and speech, as configured; None when both are off."""
+    if not settings["gate.sound"] and not settings["gate.speech"]:
+        return None
+    from ui.sounds import VerdictAnnouncer
+
+    return VerdictAnnouncer(
+        sound=settings["gate.sound"],
+        speech=settings["gate.speech"],
+        language=settings["language"],
+        parent=parent,
+    )
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, hardware: Hardware) -> None:
         super().__init__()
@@ -51,8 +65,14 @@ class MainWindow(QMainWindow):
         place = " · ".join(p for p in (site.community_name, site.gate_name or site.gate_code) if p)
         self.setWindowTitle(self.tr("GateDesk") + (f" — {place}" if place else ""))
 
+        self.announcer = make_announcer(settings, self)
         self.gate_page = GatePage(
-            context.intake, context.registry, verdict_seconds=settings["gate.verdict_seconds"]
+            context.intake,
+            context.registry,
+            verdict_seconds=settings["gate.verdict_seconds"],
+            offline_after_hours=settings["sync.offline_after_hours"],
+            announce=self.announcer.announce if self.announcer else None,
+            print_slip=hardware.print_text_later if hardware.has_printer else None,
         )
         self.registry_page = RegistryPage(context.registry)
         self.checkin_page = CheckinPage(context.registry, context.health, self.zone)

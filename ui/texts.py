@@ -12,6 +12,7 @@ from db.enums import (
     Direction,
     Gender,
     HealthColor,
+    Relation,
     ResidentKind,
     ResidentState,
 )
@@ -87,6 +88,56 @@ def reason_text(reason: Reason) -> str:
         Reason.UNKNOWN_CODE: QCoreApplication.translate(
             "Texts", "Unknown code: not a GateDesk pass, health code or ID number"
         ),
+        Reason.CITY_YELLOW: QCoreApplication.translate(
+            "Texts", "City health status yellow: staff to verify"
+        ),
+        Reason.CITY_RED: QCoreApplication.translate("Texts", "City health status red"),
+        Reason.CODE_YELLOW: QCoreApplication.translate(
+            "Texts", "The health code shows yellow: staff to verify"
+        ),
+        Reason.CODE_RED: QCoreApplication.translate("Texts", "The health code shows red"),
+        Reason.KEY_PERSON: QCoreApplication.translate(
+            "Texts", "Key person under observation: staff to verify"
+        ),
+        Reason.FEVER_CONFIRMED: QCoreApplication.translate(
+            "Texts", "Fever again at the re-measure: report to the health station"
+        ),
+        Reason.REMEASURE_WAIT: QCoreApplication.translate(
+            "Texts", "Fever recorded earlier: wait for the re-measure"
+        ),
+        Reason.REMEASURE_NEEDED: QCoreApplication.translate(
+            "Texts", "Fever recorded earlier: take the temperature, then check again"
+        ),
+        Reason.OUTSIDE_HOURS: QCoreApplication.translate(
+            "Texts", "Outside the hours for going out"
+        ),
+        Reason.QUOTA_EXHAUSTED: QCoreApplication.translate(
+            "Texts", "The household has used its outings for this period"
+        ),
+        Reason.PASS_LIMITED: QCoreApplication.translate(
+            "Texts", "Temporary pass: mind its validity"
+        ),
+        Reason.PASS_EXPIRED: QCoreApplication.translate(
+            "Texts", "The pass is not valid today: staff to verify"
+        ),
+        Reason.PASS_REVOKED: QCoreApplication.translate(
+            "Texts", "The pass has been revoked (reissued or reported lost)"
+        ),
+        Reason.PASS_FORGED: QCoreApplication.translate(
+            "Texts", "Forged or damaged pass: the signature does not verify"
+        ),
+        Reason.PASS_OTHER_COMMUNITY: QCoreApplication.translate(
+            "Texts", "A pass of another community: staff to verify"
+        ),
+        Reason.VISITOR: QCoreApplication.translate("Texts", "Visitor, registered"),
+        Reason.VISITOR_WITH_HOST: QCoreApplication.translate(
+            "Texts", "Visitor with a host household"
+        ),
+        Reason.VISITOR_NO_HOST: QCoreApplication.translate(
+            "Texts", "Visitors need a host household"
+        ),
+        Reason.VISITORS_BARRED: QCoreApplication.translate("Texts", "No visitors at present"),
+        Reason.VISITOR_LEAVING: QCoreApplication.translate("Texts", "Visitor leaving"),
     }
     return texts[reason]
 
@@ -142,6 +193,20 @@ def method_text(method: CheckMethod) -> str:
         CheckMethod.TYPED: QCoreApplication.translate("Texts", "Typed"),
         CheckMethod.SEARCH: QCoreApplication.translate("Texts", "Name search"),
     }[method]
+
+
+def relation_text(relation: str) -> str:
+    """Relation to the head of the household (与户主关系)."""
+    return {
+        Relation.HEAD: QCoreApplication.translate("Texts", "Head of household"),
+        Relation.SPOUSE: QCoreApplication.translate("Texts", "Spouse"),
+        Relation.CHILD: QCoreApplication.translate("Texts", "Child"),
+        Relation.PARENT: QCoreApplication.translate("Texts", "Parent"),
+        Relation.GRANDCHILD: QCoreApplication.translate("Texts", "Grandchild"),
+        Relation.GRANDPARENT: QCoreApplication.translate("Texts", "Grandparent"),
+        Relation.SIBLING: QCoreApplication.translate("Texts", "Sibling"),
+        Relation.OTHER: QCoreApplication.translate("Texts", "Other relation"),
+    }[Relation(relation)]
 
 
 def direction_text(direction: Direction) -> str:
@@ -240,3 +305,17 @@ def reading_text(reading: Reading, zone: tzinfo | None = None) -> str:
     else:
         what = ""
     return f"{when} {what}".strip()
+
+
+def print_problem(code: str, detail: str = "") -> str:
+    """Why a slip was not printed, in words."""
+    reason = {
+        "not-configured": QCoreApplication.translate("Texts", "no receipt printer is configured"),
+        "not-connected": QCoreApplication.translate("Texts", "the printer is not connected"),
+        "unreachable": QCoreApplication.translate("Texts", "the printer cannot be reached"),
+        "bad-connection": QCoreApplication.translate(
+            "Texts", "the connection is not one of serial:, network:, usb:, file:"
+        ),
+        "timeout": QCoreApplication.translate("Texts", "the printer did not take the slip in time"),
+    }.get(code, code)
+    return f"{reason} ({detail})" if detail else reason

@@ -30,6 +30,10 @@ READY_STYLE = VerdictStyle("#263238", "#FFFFFF", "▣")
 VERDICT_WORD_PX = 96
 NAME_LINE_PX = 44
 DETAIL_PX = 28
+# The smallest the type may shrink to so that a long word fits (design/ui.md).
+VERDICT_WORD_MIN_PX = 72
+NAME_LINE_MIN_PX = 36
+DETAIL_MIN_PX = 22
 TOUCH_MIN_PX = 48
 BASE_FONT_PX = 16
 

@@ -1,7 +1,7 @@
 """All GateDesk tables. Importing this package registers every model on `Base.metadata`."""
 
 from db.base import Base
-from db.models.gate import EntryLog, TemperatureReading
+from db.models.gate import EntryLog, FeverAlert, TemperatureReading
 from db.models.health import (
     HealthCheckin,
     HealthStatusChange,
@@ -21,6 +21,7 @@ __all__ = [
     "Building",
     "Community",
     "EntryLog",
+    "FeverAlert",
     "Gate",
     "HealthCheckin",
     "HealthStatusChange",

@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, SmallInteger,
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, BigIntPK, UtcDateTime, enum_type, utcnow
-from db.enums import CheckMethod, Decision, Direction, TemperatureSource
+from db.enums import CheckMethod, Decision, Direction, FeverOutcome, TemperatureSource
 
 
 class EntryLog(Base):
@@ -48,6 +48,13 @@ class EntryLog(Base):
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     device: Mapped[str] = mapped_column(String(64), default="")
     pass_serial: Mapped[int | None] = mapped_column(Integer)
+    # A companion (同行人员) checked together with the person of this other entry.
+    companion_of_id: Mapped[int | None] = mapped_column(ForeignKey("entry_log.id"))
+    # Staff decided a referred check: the decision above is theirs, `reason_code` says why it
+    # was referred, and these say who decided and why.
+    override_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    override_reason: Mapped[str] = mapped_column(String(200), default="")
+    overridden_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class TemperatureReading(Base):
@@ -67,3 +74,33 @@ class TemperatureReading(Base):
     sequence: Mapped[int | None] = mapped_column(Integer)
     plausible: Mapped[bool] = mapped_column(Boolean, default=True)
     entry_log_id: Mapped[int | None] = mapped_column(ForeignKey("entry_log.id"), index=True)
+
+
+class FeverAlert(Base):
+    """A fever at the gate (发热): the first reading, the re-measure and the follow-up."""
+
+    __tablename__ = "fever_alert"
+    __table_args__ = (
+        Index("ix_fever_alert_resident_time", "resident_id", "first_at"),
+        Index("ix_fever_alert_visitor_time", "visitor_id", "first_at"),
+        Index("ix_fever_alert_time", "first_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
+    gate_id: Mapped[int] = mapped_column(ForeignKey("gate.id"))
+    resident_id: Mapped[int | None] = mapped_column(ForeignKey("resident.id"))
+    visitor_id: Mapped[int | None] = mapped_column(ForeignKey("visitor.id"))
+    entry_log_id: Mapped[int] = mapped_column(ForeignKey("entry_log.id"))
+    first_c: Mapped[float] = mapped_column(Float)
+    first_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    remeasure_due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    second_c: Mapped[float | None] = mapped_column(Float)
+    second_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    second_entry_log_id: Mapped[int | None] = mapped_column(ForeignKey("entry_log.id"))
+    outcome: Mapped[FeverOutcome] = mapped_column(
+        enum_type(FeverOutcome, "fever_outcome"), default=FeverOutcome.OPEN
+    )
+    follow_up: Mapped[str] = mapped_column(String(200), default="")
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))

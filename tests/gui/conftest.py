@@ -14,6 +14,7 @@ from desktop.demo import DemoOptions, generate_demo
 from desktop.hardware import Hardware
 from desktop.paths import resolve_paths
 from desktop.settings import load_settings
+from tests.support.dialogs import DialogGuard
 from ui.translations import build_catalogues, install_language
 
 
@@ -56,6 +57,14 @@ def window(qtbot, qapp, context, chinese):
     yield win
     win.close()
     hardware.stop()
+
+
+@pytest.fixture(autouse=True)
+def dialog_guard(qapp):
+    guard = DialogGuard()
+    yield guard
+    guard.stop()
+    assert not guard.stuck, f"dialogs left open with nobody to answer them: {guard.stuck}"
 
 
 @pytest.fixture

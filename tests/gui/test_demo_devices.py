@@ -14,6 +14,7 @@ from db.models import EntryLog
 from desktop.hardware import ConnectionState, DeviceKind, Hardware
 from desktop.simulation import Simulation
 from desktop.verdicts import VerdictKind
+from tests.support.dialogs import when_open
 
 
 @pytest.fixture
@@ -65,11 +66,20 @@ def test_card_on_the_reader_gives_a_verdict_with_the_temperature(demo_window, qt
     assert len(_entries(context)) == before + 1
 
 
-def test_visitor_card_is_referred(demo_window, qtbot, context):
+def test_visitor_card_opens_the_visitor_form_filled_from_the_card(demo_window, qtbot, context):
     before = len(_entries(context))
+    seen = {}
+
+    def look_and_cancel(dialog) -> None:
+        seen.update(name=dialog.name.text(), number=dialog.id_number.text())
+        seen["read_only"] = dialog.id_number.isReadOnly()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    when_open(demo_window.gate_page, "visitor_dialog", look_and_cancel)
     _action(demo_window, "putVisitorCard").trigger()
     qtbot.waitUntil(lambda: len(_entries(context)) == before + 1, timeout=5000)
-    assert demo_window.gate_page.last_verdict.kind is VerdictKind.REFER
+    assert seen["name"] and seen["read_only"] and "*" in seen["number"]
+    assert demo_window.gate_page.last_verdict.kind is VerdictKind.REFER  # left unregistered
 
 
 def test_unplugging_the_reader_shows_and_recovers(demo_window, qtbot, context):

@@ -51,7 +51,7 @@ def test_typed_number_allows_and_writes_the_entry(window, qtbot, context, reside
     entry = last_entry(context)
     assert (entry.resident_id, entry.method) == (resident.id, CheckMethod.TYPED)
     assert page.input.text() == ""
-    assert page.recent.count() >= 1
+    assert page.side.recent.count() >= 1
 
 
 def test_wrong_check_digit_shows_a_clear_message_and_writes_nothing(
@@ -109,7 +109,7 @@ def test_verdict_returns_to_ready_after_its_time(window, qtbot, residents):
     page.reset_timer.setInterval(50)
     type_and_enter(qtbot, page, green_resident(residents).id_number)
     qtbot.waitUntil(lambda: page.verdict.kind is None, timeout=2000)
-    assert page.recent.count() >= 1
+    assert page.side.recent.count() >= 1
 
 
 def test_verdict_word_is_large(window, residents, qtbot):

@@ -89,20 +89,23 @@ def test_other_bad_input_writes_nothing(gate, sessions, raw, reason):
     assert count(sessions, EntryLog) == 0
 
 
-def test_unknown_person_is_referred_as_a_visitor(gate, sessions):
+def test_unknown_person_waits_for_the_visitor_form(gate, sessions):
     unknown = "110105198001010016"
     first = gate.check_id_number(unknown, direction=Direction.IN)
-    second = gate.check_id_number(unknown, direction=Direction.IN)
-    assert first.kind is VerdictKind.REFER
-    assert first.reason is Reason.NOT_REGISTERED
+    assert (first.kind, first.reason) == (VerdictKind.REFER, Reason.NOT_REGISTERED)
+    assert first.needs_visitor_form and first.visitor
+    assert count(sessions, EntryLog) == 0  # decided once the form is filled in or cancelled
+    left = gate.record_unregistered(
+        unknown, direction=Direction.IN, method=CheckMethod.TYPED, temperature=None
+    )
+    assert left.recorded and left.kind is VerdictKind.REFER
     with sessions() as session:
         visitor = session.scalars(select(Visitor)).one()
         assert visitor.id_number == unknown
-        assert visitor.visit_count == 2
-        entries = session.scalars(select(EntryLog)).all()
-        assert [e.visitor_id for e in entries] == [visitor.id, visitor.id]
-        assert all(e.resident_id is None for e in entries)
-    assert second.recorded
+        assert visitor.visit_count == 1
+        entry = session.scalars(select(EntryLog)).one()
+        assert (entry.visitor_id, entry.resident_id) == (visitor.id, None)
+        assert entry.decision is Decision.REFER
 
 
 def test_red_is_denied(gate, sessions):

@@ -34,6 +34,10 @@ def temperature(value: float, age_s: float) -> TemperatureReading:
     return TemperatureReading(value, NOW - timedelta(seconds=age_s), "thermometer")
 
 
+def code_reading(text: str) -> CodeReading:
+    return CodeReading(text, CodeSource.CAMERA, "camera", NOW)
+
+
 def entries(sessions) -> list[EntryLog]:
     with sessions() as session:
         return list(session.scalars(select(EntryLog).order_by(EntryLog.id)))
@@ -98,4 +102,37 @@ def test_foreign_card_number_is_checked_as_it_is(intake, sessions):
     verdict = intake.submit(GateIntake.from_card(reading), Direction.IN)
     assert verdict.kind is VerdictKind.REFER  # not registered here: a visitor
     assert verdict.reason is Reason.NOT_REGISTERED
-    assert entries(sessions)[0].method is CheckMethod.ID_CARD
+    assert verdict.needs_visitor_form
+    assert verdict.id_masked == "USA330*****5678"
+    assert entries(sessions) == []
+
+
+@pytest.mark.parametrize(
+    ("payload", "reason"),
+    [
+        ('{"name":"张小明","idCard":"11010519491231002X","color":"red"}', Reason.CODE_RED),
+        ("https://hc.example.gov.cn/v?sfzh=11010519491231002x&ys=1", Reason.CODE_YELLOW),
+        ("idNo=11010519491231002X;status=green", Reason.OK),
+        ('{"data":{"id_number":"11010519491231002X","codeColor":"绿码"}}', Reason.OK),
+    ],
+)
+def test_health_code_payloads_are_read(intake, sessions, payload, reason):
+    verdict = intake.submit(GateIntake.from_code(code_reading(payload)), Direction.IN)
+    assert verdict.reason is reason
+    assert verdict.name_masked == "张*明"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '{"idCard":"110105194912310021","color":"green"}',  # wrong check digit
+        "https://hc.example.gov.cn/v?token=abc",
+        "GD1:ABCDEFG",
+        '{"idCard": [1, 2]}',
+        "{not json",
+    ],
+)
+def test_codes_without_a_valid_number_are_unknown(intake, sessions, payload):
+    verdict = intake.submit(GateIntake.from_code(code_reading(payload)), Direction.IN)
+    assert verdict.reason is Reason.UNKNOWN_CODE
+    assert entries(sessions) == []

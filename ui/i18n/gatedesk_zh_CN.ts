@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>CheckinPage</name>
@@ -57,6 +56,33 @@
     </message>
 </context>
 <context>
+    <name>CompanionsDialog</name>
+    <message>
+        <source>Companions from the same household</source>
+        <translation>同户同行人员</translation>
+    </message>
+    <message>
+        <source>Passes too</source>
+        <translation>一同通行</translation>
+    </message>
+    <message>
+        <source>Temperature °C</source>
+        <translation>体温 °C</translation>
+    </message>
+    <message>
+        <source>Space ticks a person; type a temperature if one was taken.</source>
+        <translation>空格键勾选人员；如已测温，请填写体温。</translation>
+    </message>
+    <message>
+        <source>Check them (Enter)</source>
+        <translation>核验同行人员（回车）</translation>
+    </message>
+    <message>
+        <source>A temperature must be a number between %1 and %2.</source>
+        <translation>体温应为 %1 到 %2 之间的数字。</translation>
+    </message>
+</context>
+<context>
     <name>DemoDevicesBar</name>
     <message>
         <source>Demo devices</source>
@@ -71,7 +97,7 @@
         <translation>放身份证</translation>
     </message>
     <message>
-        <source>Visitor&apos;s card</source>
+        <source>Visitor's card</source>
         <translation>放访客身份证</translation>
     </message>
     <message>
@@ -100,10 +126,112 @@
     </message>
 </context>
 <context>
+    <name>GateDialogs</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
     <name>GatePage</name>
     <message>
         <source>Check (Enter)</source>
         <translation>登记（回车）</translation>
+    </message>
+    <message>
+        <source>ID number / name initials:</source>
+        <translation>身份证号 / 姓名首字母：</translation>
+    </message>
+    <message>
+        <source>F3 Visitor</source>
+        <translation>F3 访客</translation>
+    </message>
+    <message>
+        <source>F4 Companions</source>
+        <translation>F4 同行</translation>
+    </message>
+    <message>
+        <source>F5 Typed temperature</source>
+        <translation>F5 手动测温</translation>
+    </message>
+    <message>
+        <source>F6 Staff decide</source>
+        <translation>F6 人工核实</translation>
+    </message>
+    <message>
+        <source>Esc Cancel</source>
+        <translation>Esc 取消</translation>
+    </message>
+    <message>
+        <source>Check a resident first, then add the companions.</source>
+        <translation>请先核验一位居民，再登记同行人员。</translation>
+    </message>
+    <message>
+        <source>Nobody else lives in this household.</source>
+        <translation>本户没有其他在住人员。</translation>
+    </message>
+    <message>
+        <source>%1 companions checked, %2 not allowed</source>
+        <translation>已核验同行人员 %1 人，其中 %2 人未放行</translation>
+    </message>
+    <message>
+        <source>Only a referred check (yellow) can be decided by staff.</source>
+        <translation>只有“请核实”（黄色）的记录可以人工核实处理。</translation>
+    </message>
+    <message>
+        <source>This check can no longer be decided.</source>
+        <translation>这条记录已无法再处理。</translation>
+    </message>
+    <message>
+        <source>⚠ Not synced with the city yet: its lists are missing</source>
+        <translation>⚠ 尚未与市平台同步：城市名单缺失</translation>
+    </message>
+    <message>
+        <source>⚠ Offline for %1 hours (the city's lists are not up to date)</source>
+        <translation>⚠ 离线 %1 小时（城市名单未更新）</translation>
+    </message>
+    <message>
+        <source>Direction: %1 (F2)</source>
+        <translation>方向：%1（F2）</translation>
+    </message>
+    <message>
+        <source>Visitor: %1</source>
+        <translation>访客：%1</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>被访住户：%1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>事由：%1</translation>
+    </message>
+    <message>
+        <source>Entered: %1</source>
+        <translation>进入时间：%1</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>有效至：%1</translation>
+    </message>
+    <message>
+        <source>%1 temporary visitor slip</source>
+        <translation>%1 访客临时通行条</translation>
+    </message>
+    <message>
+        <source>Slip not printed: %1</source>
+        <translation>通行条未打印：%1</translation>
+    </message>
+    <message>
+        <source>Nobody found</source>
+        <translation>未找到相关人员</translation>
+    </message>
+</context>
+<context>
+    <name>GateSide</name>
+    <message>
+        <source>Waiting to re-measure</source>
+        <translation>待复测</translation>
     </message>
     <message>
         <source>Today</source>
@@ -114,38 +242,46 @@
         <translation>最近记录</translation>
     </message>
     <message>
-        <source>ID number / name initials:</source>
-        <translation>身份证号 / 姓名首字母：</translation>
-    </message>
-    <message>
-        <source>Enter: check    F2: in/out    Esc: cancel</source>
-        <translation>回车：登记    F2：进/出    Esc：取消</translation>
-    </message>
-    <message>
         <source>In %1   Out %2
 Denied %3   Fever %4</source>
         <translation>进 %1   出 %2
 拒绝 %3   发热 %4</translation>
     </message>
     <message>
-        <source>Visitor</source>
-        <translation>访客</translation>
+        <source>Outings left, this household: %1/%2 (quota)</source>
+        <translation>剩余外出 本户 %1/%2（限次）</translation>
+    </message>
+    <message>
+        <source>Visitor %1</source>
+        <translation>访客 %1</translation>
+    </message>
+    <message>
+        <source>%1 (staff)</source>
+        <translation>%1（人工）</translation>
+    </message>
+    <message>
+        <source>+ %1</source>
+        <translation>同行 %1</translation>
+    </message>
+    <message>
+        <source>%1  %2 °C  re-measure now</source>
+        <translation>%1  %2 °C  现在复测</translation>
+    </message>
+    <message>
+        <source>%1  %2 °C  re-measure at %3</source>
+        <translation>%1  %2 °C  %3 复测</translation>
     </message>
     <message>
         <source>Temperature: waiting for a reading</source>
         <translation>体温：等待测温</translation>
     </message>
     <message>
+        <source>Temperature: %1 °C (typed, %2)</source>
+        <translation>体温：%1 °C（手动，%2）</translation>
+    </message>
+    <message>
         <source>Temperature: %1 °C (%2)</source>
         <translation>体温：%1 °C（%2）</translation>
-    </message>
-    <message>
-        <source>Direction: %1 (F2)</source>
-        <translation>方向：%1（F2）</translation>
-    </message>
-    <message>
-        <source>Nobody found</source>
-        <translation>未找到相关人员</translation>
     </message>
 </context>
 <context>
@@ -188,6 +324,53 @@ Denied %3   Fever %4</source>
     <message>
         <source>%1: not yet available in this version.</source>
         <translation>%1：本版本暂未提供。</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Staff decision</source>
+        <translation>人工核实</translation>
+    </message>
+    <message>
+        <source>Referred: %1</source>
+        <translation>待核实原因：%1</translation>
+    </message>
+    <message>
+        <source>Verified by phone</source>
+        <translation>已电话核实</translation>
+    </message>
+    <message>
+        <source>Showed a paper certificate</source>
+        <translation>已查验纸质证明</translation>
+    </message>
+    <message>
+        <source>Confirmed by the grid worker</source>
+        <translation>网格员已确认</translation>
+    </message>
+    <message>
+        <source>Not allowed: sent home</source>
+        <translation>不予通行，已劝返</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>核实理由（必填）</translation>
+    </message>
+    <message>
+        <source>Allow (Enter)</source>
+        <translation>放行（回车）</translation>
+    </message>
+    <message>
+        <source>Deny (F8)</source>
+        <translation>禁止通行（F8）</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Say why: the decision is logged with your name.</source>
+        <translation>请填写理由：处理结果将与您的姓名一起记录。</translation>
     </message>
 </context>
 <context>
@@ -442,26 +625,6 @@ Denied %3   Fever %4</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <source>no receipt printer is configured</source>
-        <translation>未配置小票打印机</translation>
-    </message>
-    <message>
-        <source>the printer is not connected</source>
-        <translation>打印机未连接</translation>
-    </message>
-    <message>
-        <source>the printer cannot be reached</source>
-        <translation>无法连接打印机</translation>
-    </message>
-    <message>
-        <source>the connection is not one of serial:, network:, usb:, file:</source>
-        <translation>连接方式应为 serial:、network:、usb: 或 file:</translation>
-    </message>
-    <message>
-        <source>the printer did not take the slip in time</source>
-        <translation>打印机未能及时接收打印内容</translation>
-    </message>
-    <message>
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
@@ -505,6 +668,21 @@ Check database_url in the settings file or that the database server is running.<
 %1
 
 请检查设置文件中的 database_url，或确认数据库服务器正在运行。</translation>
+    </message>
+</context>
+<context>
+    <name>TemperatureDialog</name>
+    <message>
+        <source>Typed temperature</source>
+        <translation>手动测温</translation>
+    </message>
+    <message>
+        <source>Temperature for the next check</source>
+        <translation>下一位的体温</translation>
+    </message>
+    <message>
+        <source>Use it (Enter)</source>
+        <translation>使用（回车）</translation>
     </message>
 </context>
 <context>
@@ -602,6 +780,86 @@ Check database_url in the settings file or that the database server is running.<
         <translation>未知的码：不是本系统出入证、健康码或身份证号</translation>
     </message>
     <message>
+        <source>City health status yellow: staff to verify</source>
+        <translation>市平台健康状态为黄码：请工作人员核实</translation>
+    </message>
+    <message>
+        <source>City health status red</source>
+        <translation>市平台健康状态为红码</translation>
+    </message>
+    <message>
+        <source>The health code shows yellow: staff to verify</source>
+        <translation>健康码显示黄码：请工作人员核实</translation>
+    </message>
+    <message>
+        <source>The health code shows red</source>
+        <translation>健康码显示红码</translation>
+    </message>
+    <message>
+        <source>Key person under observation: staff to verify</source>
+        <translation>重点人员：请工作人员核实</translation>
+    </message>
+    <message>
+        <source>Fever again at the re-measure: report to the health station</source>
+        <translation>复测仍发热：请报告卫生服务站</translation>
+    </message>
+    <message>
+        <source>Fever recorded earlier: wait for the re-measure</source>
+        <translation>此前体温异常：请等待复测时间</translation>
+    </message>
+    <message>
+        <source>Fever recorded earlier: take the temperature, then check again</source>
+        <translation>此前体温异常：请先测温再核验</translation>
+    </message>
+    <message>
+        <source>Outside the hours for going out</source>
+        <translation>不在允许外出的时间段</translation>
+    </message>
+    <message>
+        <source>The household has used its outings for this period</source>
+        <translation>本户本周期外出次数已用完</translation>
+    </message>
+    <message>
+        <source>Temporary pass: mind its validity</source>
+        <translation>临时通行证：注意有效期</translation>
+    </message>
+    <message>
+        <source>The pass is not valid today: staff to verify</source>
+        <translation>通行证不在有效期内：请工作人员核实</translation>
+    </message>
+    <message>
+        <source>The pass has been revoked (reissued or reported lost)</source>
+        <translation>通行证已作废（已补办或挂失）</translation>
+    </message>
+    <message>
+        <source>Forged or damaged pass: the signature does not verify</source>
+        <translation>伪造或损坏的通行证：签名验证失败</translation>
+    </message>
+    <message>
+        <source>A pass of another community: staff to verify</source>
+        <translation>其他社区的通行证：请工作人员核实</translation>
+    </message>
+    <message>
+        <source>Visitor, registered</source>
+        <translation>访客，已登记</translation>
+    </message>
+    <message>
+        <source>Visitor with a host household</source>
+        <translation>访客，有被访住户</translation>
+    </message>
+    <message>
+        <source>Visitors need a host household</source>
+        <translation>访客须有被访住户</translation>
+    </message>
+    <message>
+        <source>No visitors at present</source>
+        <translation>目前谢绝访客</translation>
+    </message>
+    <message>
+        <source>Visitor leaving</source>
+        <translation>访客离开</translation>
+    </message>
+    <message>
         <source>Bldg %1, unit %2, room %3</source>
         <translation>%1栋%2单元%3</translation>
     </message>
@@ -672,6 +930,38 @@ Check database_url in the settings file or that the database server is running.<
     <message>
         <source>Name search</source>
         <translation>姓名搜索</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>孙子女</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Other relation</source>
+        <translation>其他关系</translation>
     </message>
     <message>
         <source>In</source>
@@ -753,6 +1043,101 @@ Check database_url in the settings file or that the database server is running.<
         <source>problem: %1</source>
         <translation>问题：%1</translation>
     </message>
+    <message>
+        <source>no receipt printer is configured</source>
+        <translation>未配置小票打印机</translation>
+    </message>
+    <message>
+        <source>the printer is not connected</source>
+        <translation>打印机未连接</translation>
+    </message>
+    <message>
+        <source>the printer cannot be reached</source>
+        <translation>无法连接打印机</translation>
+    </message>
+    <message>
+        <source>the connection is not one of serial:, network:, usb:, file:</source>
+        <translation>连接方式应为 serial:、network:、usb: 或 file:</translation>
+    </message>
+    <message>
+        <source>the printer did not take the slip in time</source>
+        <translation>打印机未能及时接收打印内容</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictAnnouncer</name>
+    <message>
+        <source>Please pass</source>
+        <translation>请通行</translation>
+    </message>
+    <message>
+        <source>Please pass, mind the validity</source>
+        <translation>请通行，注意有效期</translation>
+    </message>
+    <message>
+        <source>Please wait, staff will verify</source>
+        <translation>请稍候，工作人员核实</translation>
+    </message>
+    <message>
+        <source>No entry</source>
+        <translation>禁止通行</translation>
+    </message>
+    <message>
+        <source>Abnormal temperature, please re-measure</source>
+        <translation>体温异常，请复测</translation>
+    </message>
+    <message>
+        <source>Please measure your temperature again</source>
+        <translation>请重新测温</translation>
+    </message>
+    <message>
+        <source>Verdict sounds are off.</source>
+        <translation>提示音已关闭。</translation>
+    </message>
+    <message>
+        <source>No sound: the Qt Multimedia library could not load (%1); install the missing system package (libpulse0).</source>
+        <translation>无提示音：Qt 多媒体库无法加载（%1）；请安装缺少的系统组件（libpulse0）。</translation>
+    </message>
+    <message>
+        <source>No sound: this PC has no audio output; connect speakers and restart GateDesk.</source>
+        <translation>无提示音：本机没有音频输出设备；请连接音箱后重新启动 GateDesk。</translation>
+    </message>
+    <message>
+        <source>No sound: the sound files could not be written (%1).</source>
+        <translation>无提示音：无法写入声音文件（%1）。</translation>
+    </message>
+    <message>
+        <source>No sound: the sounds could not be played; check the sound settings.</source>
+        <translation>无提示音：无法播放声音；请检查声音设置。</translation>
+    </message>
+    <message>
+        <source>Verdict sounds are on.</source>
+        <translation>提示音已开启。</translation>
+    </message>
+    <message>
+        <source>Spoken verdicts are off.</source>
+        <translation>语音播报已关闭。</translation>
+    </message>
+    <message>
+        <source>Spoken verdicts are not available on this PC: the Qt speech library could not load (%1).</source>
+        <translation>本机无法语音播报：Qt 语音库无法加载（%1）。</translation>
+    </message>
+    <message>
+        <source>Spoken verdicts are not available on this PC: no speech engine (install speech-dispatcher and espeak-ng).</source>
+        <translation>本机无法语音播报：没有语音引擎（请安装 speech-dispatcher 和 espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>Spoken verdicts are not available: the speech engine does not start (%1); install speech-dispatcher and espeak-ng.</source>
+        <translation>无法语音播报：语音引擎无法启动（%1）；请安装 speech-dispatcher 和 espeak-ng。</translation>
+    </message>
+    <message>
+        <source>Spoken verdicts are not available: no %1 voice is installed.</source>
+        <translation>无法语音播报：未安装%1语音。</translation>
+    </message>
+    <message>
+        <source>Spoken verdicts are on (%1).</source>
+        <translation>语音播报已开启（%1）。</translation>
+    </message>
 </context>
 <context>
     <name>VerdictPanel</name>
@@ -765,8 +1150,107 @@ Check database_url in the settings file or that the database server is running.<
         <translation>或在下方输入身份证号后按回车</translation>
     </message>
     <message>
+        <source>Visitor %1</source>
+        <translation>访客 %1</translation>
+    </message>
+    <message>
         <source>not recorded</source>
         <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Staff decision: %1</source>
+        <translation>人工核实：%1</translation>
+    </message>
+    <message>
+        <source>Re-measure at %1</source>
+        <translation>请于 %1 复测</translation>
+    </message>
+    <message>
+        <source>Re-measure recorded</source>
+        <translation>复测已记录</translation>
+    </message>
+    <message>
+        <source>Outings left for the household: %1 of %2</source>
+        <translation>本户剩余外出 %1/%2 次</translation>
+    </message>
+    <message>
+        <source>F6: staff decide</source>
+        <translation>F6：人工核实</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorDialog</name>
+    <message>
+        <source>%1   %2 (%3 people)</source>
+        <translation>%1   %2（%3 人）</translation>
+    </message>
+    <message>
+        <source>Register a visitor</source>
+        <translation>访客登记</translation>
+    </message>
+    <message>
+        <source>Room, e.g. 501 or 3-2-501</source>
+        <translation>房号，如 501 或 3-2-501</translation>
+    </message>
+    <message>
+        <source>Visiting family</source>
+        <translation>探亲访友</translation>
+    </message>
+    <message>
+        <source>Delivering supplies</source>
+        <translation>送生活物资</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Courier or takeaway</source>
+        <translation>快递外卖</translation>
+    </message>
+    <message>
+        <source>Medical care</source>
+        <translation>就医陪护</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Print a temporary slip</source>
+        <translation>打印临时通行条</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Host (room)</source>
+        <translation>被访住户（房号）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Register and check (Enter)</source>
+        <translation>登记并核验（回车）</translation>
+    </message>
+    <message>
+        <source>Seen before: %1 visits, last on %2</source>
+        <translation>曾来访 %1 次，上次 %2</translation>
+    </message>
+    <message>
+        <source>Enter the visitor's name.</source>
+        <translation>请填写访客姓名。</translation>
     </message>
 </context>
 </TS>

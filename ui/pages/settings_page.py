@@ -377,17 +377,7 @@ class SettingsPage(QWidget):
         try:
             self._printing.result()
         except HardwareError as exc:
-            reason = {
-                "not-configured": self.tr("no receipt printer is configured"),
-                "not-connected": self.tr("the printer is not connected"),
-                "unreachable": self.tr("the printer cannot be reached"),
-                "bad-connection": self.tr(
-                    "the connection is not one of serial:, network:, usb:, file:"
-                ),
-                "timeout": self.tr("the printer did not take the slip in time"),
-            }.get(exc.code, exc.code)
-            if exc.detail:
-                reason += f" ({exc.detail})"
+            reason = texts.print_problem(exc.code, exc.detail)
             self.print_result.setText(self.tr("Not printed: %1").replace("%1", reason))
         else:
             self.print_result.setText(self.tr("Test slip sent to the printer."))
