@@ -8,11 +8,12 @@ cd "$(dirname "$0")/.."
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
-# Qt (xcb and offscreen), Chinese fonts, the zbar decoder; PostgreSQL for the test suite.
+# Qt (xcb and offscreen), Qt Multimedia for the verdict sounds (it will not load without
+# libpulse0), Chinese fonts, the zbar decoder; PostgreSQL for the test suite.
 packages=(python3 python3-venv libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1
-  libsm6 libice6 fonts-wqy-zenhei libzbar0)
+  libsm6 libice6 libpulse0 fonts-wqy-zenhei libzbar0)
 if [ "$want_test" = 1 ]; then
   packages+=(postgresql poppler-utils)
 fi
