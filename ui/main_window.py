@@ -27,6 +27,7 @@ from ui.pages.gate_page import GatePage
 from ui.pages.registry_page import RegistryPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.simple_pages import NotYetPage
+from ui.sounds import VerdictAnnouncer
 from ui.wedge import ScanCapture
 
 STATUS_REFRESH_MS = 2000
@@ -40,12 +41,8 @@ _STATE_COLOURS = {
 }
 
 
-def make_announcer(settings, parent):
-    """The verdict sounds and speech, as configured; None when both are off."""
-    if not settings["gate.sound"] and not settings["gate.speech"]:
-        return None
-    from ui.sounds import VerdictAnnouncer
-
+def make_announcer(settings, parent) -> VerdictAnnouncer:
+    """The verdict sounds and speech, as configured (silent when both are off)."""
     return VerdictAnnouncer(
         sound=settings["gate.sound"],
         speech=settings["gate.speech"],
@@ -71,13 +68,18 @@ class MainWindow(QMainWindow):
             context.registry,
             verdict_seconds=settings["gate.verdict_seconds"],
             offline_after_hours=settings["sync.offline_after_hours"],
-            announce=self.announcer.announce if self.announcer else None,
+            announce=self.announcer.announce,
             print_slip=hardware.print_text_later if hardware.has_printer else None,
         )
         self.registry_page = RegistryPage(context.registry)
         self.checkin_page = CheckinPage(context.registry, context.health, self.zone)
         self.settings_page = SettingsPage(
-            settings, context.paths, hardware, zone=self.zone, on_saved=self.apply_device_settings
+            settings,
+            context.paths,
+            hardware,
+            zone=self.zone,
+            on_saved=self.apply_device_settings,
+            announcer=self.announcer,
         )
         pages: list[tuple[str, QWidget]] = [
             (self.tr("Gate"), self.gate_page),

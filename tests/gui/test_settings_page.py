@@ -78,3 +78,17 @@ def test_printing_to_an_absent_printer_says_why(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: "未打印" in page.print_result.text(), timeout=5000)
     assert "无法连接打印机" in page.print_result.text()
     assert page.print_button.isEnabled()
+
+
+def test_verdict_sounds_can_be_turned_off_and_say_what_the_pc_can_do(window, qtbot, context):
+    window.show_page(window.settings_page)
+    page = window.settings_page
+    assert page.sound_status.text()  # in words, whatever this PC can play
+    page.sound.setChecked(False)
+    page.speech.setChecked(False)
+    assert "提示音已关闭" in page.sound_status.text()
+    assert "语音播报已关闭" in page.sound_status.text()
+    assert window.announcer.status() == page.sound_status.text()
+    page.save()
+    saved = load_settings(context.paths.settings_file)
+    assert (saved["gate.sound"], saved["gate.speech"]) == (False, False)

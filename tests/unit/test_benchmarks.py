@@ -15,6 +15,7 @@ def test_benchmarks_are_registered():
         "camera_decode_zxing",
         "camera_decode_pyzbar",
         "health_recompute",
+        "gate_scan_to_verdict",
     } <= set(REGISTRY)
 
 

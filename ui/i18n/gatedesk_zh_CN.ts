@@ -589,6 +589,26 @@ Denied %3   Fever %4</source>
         <translation>连接</translation>
     </message>
     <message>
+        <source>Verdict sounds</source>
+        <translation>提示音与语音播报</translation>
+    </message>
+    <message>
+        <source>A sound for every verdict</source>
+        <translation>每次核验发出提示音</translation>
+    </message>
+    <message>
+        <source>Speak the verdict</source>
+        <translation>语音播报核验结果</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>试听</translation>
+    </message>
+    <message>
+        <source>Sounds are not available in this window.</source>
+        <translation>此窗口无法播放声音。</translation>
+    </message>
+    <message>
         <source>Other settings (edit the file, then restart)</source>
         <translation>其他设置（编辑设置文件后重启）</translation>
     </message>

@@ -10,6 +10,7 @@ from datetime import tzinfo
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -34,7 +35,9 @@ from desktop.hardware import (
 )
 from desktop.paths import AppPaths
 from desktop.settings import OPTIONS, Settings, SettingsError
+from desktop.verdicts import VerdictKind
 from ui import texts
+from ui.sounds import VerdictAnnouncer
 
 log = logging.getLogger(__name__)
 
@@ -107,10 +110,12 @@ class SettingsPage(QWidget):
         *,
         zone: tzinfo | None = None,
         on_saved: Callable[[Settings], None] | None = None,
+        announcer: VerdictAnnouncer | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.zone = zone
+        self.announcer = announcer
         self.settings = settings
         self.paths = paths
         self.hardware = hardware
@@ -121,6 +126,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self._devices_box())
         layout.addWidget(self._camera_box())
         layout.addWidget(self._printer_box())
+        layout.addWidget(self._sound_box())
         self.save_button = QPushButton(self.tr("Save and reconnect devices"))
         self.save_button.setObjectName("saveDevices")
         self.save_button.clicked.connect(self.save)
@@ -287,6 +293,41 @@ class SettingsPage(QWidget):
         form.addRow("", self.print_result)
         return box
 
+    def _sound_box(self) -> QGroupBox:
+        """Verdict sounds and spoken verdicts, with what this PC can do in words."""
+        box = QGroupBox(self.tr("Verdict sounds"))
+        form = QFormLayout(box)
+        self.sound = QCheckBox(self.tr("A sound for every verdict"))
+        self.sound.setObjectName("soundOn")
+        self.sound.setChecked(self.settings["gate.sound"])
+        self.speech = QCheckBox(self.tr("Speak the verdict"))
+        self.speech.setObjectName("speechOn")
+        self.speech.setChecked(self.settings["gate.speech"])
+        self.sound_status = QLabel()
+        self.sound_status.setObjectName("soundStatus")
+        self.sound_status.setWordWrap(True)
+        test = QPushButton(self.tr("Try it"))
+        test.clicked.connect(self.try_sound)
+        for checkbox in (self.sound, self.speech):
+            checkbox.toggled.connect(self._sound_changed)
+        form.addRow(self.sound)
+        form.addRow(self.speech)
+        form.addRow(test, self.sound_status)
+        self._sound_changed()
+        return box
+
+    def _sound_changed(self) -> None:
+        if self.announcer is None:
+            self.sound_status.setText(self.tr("Sounds are not available in this window."))
+            return
+        self.announcer.set_sound(self.sound.isChecked())
+        self.announcer.set_speech(self.speech.isChecked())
+        self.sound_status.setText(self.announcer.status())
+
+    def try_sound(self) -> None:
+        if self.announcer is not None:
+            self.announcer.announce(VerdictKind.ALLOW)
+
     def _other_settings_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Other settings (edit the file, then restart)"))
         form = QFormLayout(box)
@@ -296,7 +337,7 @@ class SettingsPage(QWidget):
         for option in OPTIONS:
             if option.key.split(".")[0] in ("id_reader", "thermometer", "camera", "printer"):
                 continue
-            if option.key in ("scanner.port", "scanner.baud"):
+            if option.key in ("scanner.port", "scanner.baud", "gate.sound", "gate.speech"):
                 continue
             value = QLabel(repr(self.settings[option.key]))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -406,6 +447,8 @@ class SettingsPage(QWidget):
             printer__connection=(
                 s["printer.connection"] if simulated else self.printer.currentText().strip()
             ),
+            gate__sound=self.sound.isChecked(),
+            gate__speech=self.speech.isChecked(),
         )
 
     def save(self) -> None:
