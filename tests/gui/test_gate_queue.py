@@ -266,3 +266,41 @@ def test_offline_banner_says_the_city_lists_are_old(gate_page, context):
         record_pull(session, datetime(2000, 1, 1, tzinfo=UTC))
     gate_page.tick()
     assert gate_page.banner.isVisible() and "离线" in gate_page.banner.text()
+
+
+def test_a_returning_visitor_is_recognised_and_their_phone_stays_masked(gate_page, qtbot, context):
+    page = gate_page
+    host = page.gate.hosts("101")[0]
+
+    def first_visit(dialog) -> None:
+        dialog.name.setText("王五")
+        dialog.phone.setText("13812345678")
+        dialog.room.setText("101")
+        dialog.room.textEdited.emit("101")
+        assert dialog.hosts.count() >= 1
+        qtbot.keyClick(dialog.room, Qt.Key.Key_Return)
+
+    when_open(page, "visitor_dialog", first_visit)
+    type_and_enter(qtbot, page, VISITOR_NUMBER)
+    qtbot.waitUntil(lambda: page.last_verdict.recorded)
+    seen = {}
+
+    def second_visit(dialog) -> None:
+        seen.update(
+            banner=dialog.seen.text(),
+            name=dialog.name.text(),
+            phone=dialog.phone.text(),
+            hint=dialog.phone.placeholderText(),
+            host=dialog.hosts.currentItem().text(),
+        )
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+
+    when_open(page, "visitor_dialog", second_visit)
+    type_and_enter(qtbot, page, VISITOR_NUMBER)
+    qtbot.waitUntil(lambda: page.last_verdict.visitor and page.last_verdict.recorded)
+    assert "曾来访 1 次" in seen["banner"] and seen["name"] == "王五"
+    assert (seen["phone"], seen["hint"]) == ("", "138****5678")
+    assert host.address.room in seen["host"]
+    with context.sessions() as session:
+        visitor = session.scalars(select(Visitor).where(Visitor.name == "王五")).one()
+        assert (visitor.phone, visitor.visit_count) == ("13812345678", 2)

@@ -39,9 +39,9 @@ DIALOG_FONT_PX = 22
 
 
 def _big(widget: QWidget, px: int = DIALOG_FONT_PX) -> QWidget:
-    font = widget.font()
-    font.setPixelSize(px)
-    widget.setFont(font)
+    # A style sheet, not setFont: the application's style sheet would stop the font
+    # reaching the dialog's children.
+    widget.setStyleSheet(f"QWidget {{ font-size: {px}px; }}")
     return widget
 
 
@@ -101,6 +101,7 @@ class VisitorDialog(QDialog):
             self.id_number.setReadOnly(True)
             self.id_number.setText(mask_id_number(id_number))
         self._id_value = id_number
+        self._known_phone = ""
         self.phone = QLineEdit()
         self.phone.setObjectName("visitorPhone")
         self.room = QLineEdit()
@@ -156,7 +157,9 @@ class VisitorDialog(QDialog):
         )
         if not self.name.text():
             self.name.setText(known.name)
-        self.phone.setText(known.phone)
+        # Masked on screen: left empty, the phone of the last visit is kept.
+        self._known_phone = known.phone
+        self.phone.setPlaceholderText(known.phone_masked)
         if known.reason:
             self.reason.setCurrentText(known.reason)
         if known.host is not None:
@@ -181,7 +184,7 @@ class VisitorDialog(QDialog):
         return VisitorForm(
             name=self.name.text(),
             id_number=number,
-            phone=self.phone.text(),
+            phone=self.phone.text().strip() or self._known_phone,
             host_household_id=host,
             reason=self.reason.currentText(),
         )

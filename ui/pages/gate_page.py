@@ -97,6 +97,11 @@ class GatePage(QWidget):
         self._print_slip = print_slip
         self._last_input: GateInput | None = None
         self._printing: Future[None] | None = None
+        # The dialog open right now, if any (they are modal: tests and tools find them here).
+        self.visitor_dialog: VisitorDialog | None = None
+        self.companions_dialog: CompanionsDialog | None = None
+        self.override_dialog: OverrideDialog | None = None
+        self.temperature_dialog: TemperatureDialog | None = None
 
         self.banner = QLabel()
         self.banner.setObjectName("offlineBanner")
