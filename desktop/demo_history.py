@@ -11,16 +11,18 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, insert
 
 from db.enums import (
     CheckMethod,
     Decision,
     Direction,
+    FeverOutcome,
     TemperatureSource,
 )
 from db.models import (
     EntryLog,
+    FeverAlert,
     Visitor,
 )
 from desktop import demo_names as names
@@ -84,6 +86,10 @@ _NORMAL_CUM = tuple(
     accumulate(math.exp(-(((t - 36.55) / 0.25) ** 2) / 2) for t in _NORMAL_TEMPERATURES)
 )
 _NORMAL_CUM = tuple(c / _NORMAL_CUM[-1] for c in _NORMAL_CUM[:-1])
+# Positions in an entry row (the entry_log column order of `_day`).
+_ID, _COMMUNITY, _GATE, _OCCURRED_AT = 0, 2, 3, 4
+_RESIDENT, _VISITOR, _TEMPERATURE, _REASON, _OPERATOR = 7, 8, 11, 14, 16
+REMEASURE_AFTER = dt.timedelta(minutes=5)
 _UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
 _UUID_V4 = (0x4000 << 64) | (0x8000 << 48)
 
@@ -188,7 +194,35 @@ class History:
                     write(rows[start : start + CHUNK_ROWS])
                     done += len(rows[start : start + CHUNK_ROWS])
                     report("entries", done, total)
+                self._fever_alerts(conn, rows)
         return done
+
+    def _fever_alerts(self, conn: Connection, rows: list[tuple]) -> None:
+        """A fever alert for each fever of the day, as the gate opens one. Nobody came back
+        for the re-measure: those people were turned away (the alerts stay open)."""
+        alerts = []
+        for row in rows:
+            if row[_REASON] != "fever":
+                continue
+            at = _as_datetime(row[_OCCURRED_AT])
+            alerts.append(
+                {
+                    "uid": f"{self.rng.getrandbits(128) & _UUID_CLEAR | _UUID_V4:032x}",
+                    "community_id": row[_COMMUNITY],
+                    "gate_id": row[_GATE],
+                    "resident_id": row[_RESIDENT],
+                    "visitor_id": row[_VISITOR],
+                    "entry_log_id": row[_ID],
+                    "first_c": row[_TEMPERATURE],
+                    "first_at": at,
+                    "remeasure_due_at": at + REMEASURE_AFTER,
+                    "outcome": FeverOutcome.OPEN.value,
+                    "follow_up": "",
+                    "operator_id": row[_OPERATOR],
+                }
+            )
+        if alerts:
+            conn.execute(insert(FeverAlert.__table__), alerts)
 
     def _day(
         self,
@@ -305,6 +339,13 @@ class History:
             if home_from is None or at < home_from:
                 return candidate
         return None
+
+
+def _as_datetime(value: Any) -> dt.datetime:
+    """An entry's time back from the driver value it was written with."""
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
 
 
 def _first(event: tuple) -> int:

@@ -27,6 +27,7 @@ from db.models import (
     Building,
     Community,
     EntryLog,
+    FeverAlert,
     Gate,
     HealthStatusChange,
     Household,
@@ -267,3 +268,24 @@ def test_the_app_can_add_rows_after_the_demo(engine: Engine) -> None:
         session.flush()
         assert entry.id == summary.entries + 1
     assert _count(engine, EntryLog) == summary.entries + 1
+
+
+def test_every_fever_in_the_history_has_its_fever_alert(tmp_path: Path) -> None:
+    engine = _engine(tmp_path / "fevers.db")
+    generate_demo(
+        engine, DemoOptions(residents=300, days=2, entries_per_day=20_000, seed=7, today=TODAY)
+    )
+    with engine.connect() as conn:
+        fevers = conn.execute(
+            select(EntryLog.id, EntryLog.temperature_c, EntryLog.occurred_at)
+            .where(EntryLog.reason_code == "fever")
+            .order_by(EntryLog.id)
+        ).all()
+        alerts = conn.execute(
+            select(FeverAlert.entry_log_id, FeverAlert.first_c, FeverAlert.first_at).order_by(
+                FeverAlert.entry_log_id
+            )
+        ).all()
+    engine.dispose()
+    assert fevers, "40,000 entries at a rate of 1/8000 should hold a fever"
+    assert [tuple(a) for a in alerts] == [tuple(f) for f in fevers]
