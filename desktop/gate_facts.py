@@ -8,7 +8,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from db.enums import Decision, Direction, FeverOutcome, IsolationState, StatusSource
+from db.enums import (
+    Decision,
+    Direction,
+    FeverOutcome,
+    HealthColor,
+    IsolationState,
+    StatusSource,
+)
 from db.models import EntryLog, FeverAlert, HealthStatusChange, IsolationOrder, KeyPerson, Resident
 from desktop.rules import Policy
 from desktop.verdicts import PersonFacts
@@ -47,7 +54,7 @@ def person_facts(session: Session, resident: Resident, now: datetime, today: dat
     )
 
 
-def city_color(session: Session, resident_id: int, now: datetime):
+def city_color(session: Session, resident_id: int, now: datetime) -> HealthColor | None:
     """The city's latest colour for a resident while it is valid; None when the city has
     said nothing (or what it said has expired)."""
     change = session.scalars(

@@ -140,3 +140,11 @@ def _has_glyph(family: str, text: str) -> bool:
 
     metrics = QFontMetrics(QFont(family))
     return all(metrics.inFontUcs4(ord(ch)) for ch in text)
+
+
+def test_every_reason_and_verdict_has_words(qapp, chinese):
+    from desktop.verdicts import Reason
+    from ui import texts
+
+    assert all(texts.reason_text(reason) for reason in Reason)
+    assert all(texts.verdict_word(kind) for kind in VerdictKind)
