@@ -146,7 +146,8 @@ class Visitor(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
     name: Mapped[str] = mapped_column(String(64))
-    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    # A resident ID number (18) or another document's number (passports, permits: up to 20).
+    id_number: Mapped[str | None] = mapped_column(String(20), index=True)
     phone: Mapped[str] = mapped_column(String(32), default="")
     host_household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"))
     reason: Mapped[str] = mapped_column(String(200), default="")

@@ -372,3 +372,12 @@ def test_a_red_companion_is_denied_on_their_own(gate, sessions):
         lead.entry_id, [(resident_id(sessions, LI), None)], direction=Direction.IN
     )
     assert (verdict.kind, verdict.reason) == (VerdictKind.DENY, Reason.HEALTH_RED)
+
+
+def test_a_visitor_with_a_twenty_character_document_is_recorded(gate, sessions):
+    number = "P1234567890123456789"
+    verdict = gate.check_visitor(
+        form(id_number=number, host_household_id=household_id(sessions)), direction=Direction.IN
+    )
+    assert verdict.kind is VerdictKind.ALLOW_LIMITED
+    assert rows(sessions, Visitor)[0].id_number == number
