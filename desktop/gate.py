@@ -139,11 +139,10 @@ class GateService(GateLog):
         if problem is not None:
             return Verdict(VerdictKind.INPUT_ERROR, problem, direction, method, now)
         with self._sessions() as session, session.begin():
-            resident = session.scalars(
-                self._resident_query().where(Resident.id_number == number)
-            ).first()
-            facts = CheckFacts(direction, self._local(now).time(), temperature)
-            facts = replace(facts, code_health=code_health)
+            resident = self._resident_by_number(session, number)
+            facts = CheckFacts(
+                direction, self._local(now).time(), temperature, code_health=code_health
+            )
             return self._check(session, _Who(resident, number), facts, method, device, now)
 
     def check_resident(
@@ -178,25 +177,29 @@ class GateService(GateLog):
     ) -> Verdict:
         """Check a visitor whose form staff filled in; the visitor policy decides."""
         now = self._clock()
-        number, problem = self._normalise(form.id_number, not _looks_like_id(form.id_number), now)
+        number, problem = self._normalise_any(form.id_number, now)
         if problem is not None:
             return Verdict(VerdictKind.INPUT_ERROR, problem, direction, method, now)
         if not form.name.strip():
             return Verdict(VerdictKind.INPUT_ERROR, Reason.EMPTY, direction, method, now)
         with self._sessions() as session, session.begin():
-            resident = session.scalars(
-                self._resident_query().where(Resident.id_number == number)
-            ).first()
+            resident = self._resident_by_number(session, number)
             facts = CheckFacts(direction, self._local(now).time(), temperature)
             who = _Who(resident, number, None if resident else form)
             return self._check(session, who, facts, method, device, now)
 
     def record_unregistered(
-        self, raw: str, *, direction: Direction, method: CheckMethod, temperature, device=""
+        self,
+        raw: str,
+        *,
+        direction: Direction,
+        method: CheckMethod,
+        temperature: Temperature | None,
+        device: str = "",
     ) -> Verdict:
         """Log an unregistered person staff did not register as a visitor (referred, left)."""
         now = self._clock()
-        number, problem = self._normalise(raw, not _looks_like_id(raw), now)
+        number, problem = self._normalise_any(raw, now)
         if problem is not None:
             return Verdict(VerdictKind.INPUT_ERROR, problem, direction, method, now)
         with self._sessions() as session, session.begin():
@@ -304,7 +307,7 @@ class GateService(GateLog):
             return [Companion(r.id, mask_name(r.name), r.relation.value) for r in rows]
 
     def known_visitor(self, id_number: str) -> KnownVisitor | None:
-        number, problem = self._normalise(id_number, not _looks_like_id(id_number), self._clock())
+        number, problem = self._normalise_any(id_number, self._clock())
         if problem is not None:
             return None
         with self._sessions() as session:
@@ -522,6 +525,13 @@ class GateService(GateLog):
         except IdNumberError as exc:
             log.info("refused ID number input: %s", exc.code)
             return "", Reason(exc.code)
+
+    def _normalise_any(self, raw: str, now: datetime) -> tuple[str, Reason | None]:
+        """A resident ID number or, if it does not look like one, another document's."""
+        return self._normalise(raw, not _looks_like_id(raw), now)
+
+    def _resident_by_number(self, session: Session, number: str) -> Resident | None:
+        return session.scalars(self._resident_query().where(Resident.id_number == number)).first()
 
     @staticmethod
     def _resident_query():
