@@ -71,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.device_commands import add_parsers
 
     add_parsers(sub)
+    from desktop.ledger_commands import add_parsers as add_import
+
+    add_import(sub)
+    from desktop.result_commands import add_parsers as add_results
+
+    add_results(sub)
     return parser
 
 
@@ -97,6 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.show_settings(args.home, as_json=args.json)
         if command == "health":
             return commands.health_recompute(args)
+        if command == "import":
+            from desktop.ledger_commands import run_import
+
+            return run_import(args)
+        if command == "results":
+            from desktop.result_commands import run_results
+
+            return run_results(args)
         if command in ("devices", "sim"):
             from desktop import device_commands
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Table
 
 from db.base import Base
@@ -44,6 +43,7 @@ from db.models import (
     Unit,
 )
 from desktop.idnumber import make_id_number
+from desktop.names import name_initials
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -112,8 +112,6 @@ _SEQUENCES = 499
 BUILDINGS_PER_GRID = 4
 OCCUPIED_SHARE = 0.88
 
-_initial_cache: dict[str, str] = {}
-
 
 def local_midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
     """The start of a local calendar day, in UTC."""
@@ -137,18 +135,6 @@ def given_name(rng: random.Random, gender: Gender, birth_year: int) -> str:
     """A one- or two-character given name fitting the gender and the year of birth."""
     generation = 0 if birth_year < 1970 else 1 if birth_year < 2000 else 2
     return rng.choice(_GIVEN[generation, gender])
-
-
-def name_initials(name: str) -> str:
-    """Lower-case pinyin initials of a name (张小明 -> zxm), one cached lookup per character."""
-    out = []
-    for char in name:
-        initial = _initial_cache.get(char)
-        if initial is None:
-            initial = "".join(lazy_pinyin(char, style=Style.FIRST_LETTER)).lower()
-            _initial_cache[char] = initial
-        out.append(initial)
-    return "".join(out)
 
 
 def phone_number(rng: random.Random) -> str:

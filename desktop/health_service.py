@@ -99,6 +99,23 @@ class HealthService:
             log.info("check-in of resident %s: %s", resident_id, computed)
             return computed
 
+    def refresh_resident(
+        self, session: Session, resident_id: int, reason: str, *, at: datetime | None = None
+    ) -> HealthColor:
+        """Bring one resident's stored colour in line with the rule on the day of `at` (now by
+        default), inside the caller's transaction, so an isolation order and the colour it
+        causes are committed together. A change writes a status change row with `reason`.
+        Returns the colour now."""
+        now = at or self._clock()
+        resident = session.get(Resident, resident_id)
+        if resident is None:
+            raise LookupError(f"no resident {resident_id}")
+        session.flush()
+        computed = self._status(session, resident, now.astimezone(self._zone).date())
+        if computed is not resident.health_status:
+            _change(session, resident, computed, now, reason)
+        return computed
+
     def _status(self, session: Session, resident: Resident, day: date) -> HealthColor:
         checkins = session.execute(
             select(HealthCheckin.day, HealthCheckin.fever)

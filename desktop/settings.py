@@ -11,6 +11,8 @@ from typing import Any
 
 import tomli_w
 
+from db.enums import Role
+
 
 class SettingsError(Exception):
     """The settings file cannot be used; the message names the file and the key."""
@@ -68,6 +70,12 @@ OPTIONS: tuple[Option, ...] = (
     Option("community.code", "", "community code; empty: the only community in the database"),
     Option("gate.code", "", "this PC's gate code; empty: the community's first gate"),
     Option("gate.operator", "", "username of the staff on duty at this PC"),
+    Option(
+        "office.role",
+        Role.SECRETARY.value,
+        "role of whoever works at this PC: what the registry may reveal and export unmasked",
+        _one_of(*(role.value for role in Role)),
+    ),
     Option("gate.default_direction", "in", "direction of a check", _one_of("in", "out")),
     Option("gate.verdict_seconds", 5, "seconds a verdict stays on screen", _between(1, 120)),
     Option("policy.fever_threshold_c", 37.3, "fever threshold in °C", _between(36.5, 39.0)),

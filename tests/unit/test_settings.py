@@ -21,6 +21,7 @@ def test_missing_file_gives_defaults(tmp_path):
     assert settings["language"] == "zh_CN"
     assert settings["policy.fever_threshold_c"] == 37.3
     assert settings["database_url"] == ""
+    assert settings["office.role"] == "secretary"
 
 
 def test_values_are_read_from_sections(tmp_path):
@@ -37,6 +38,11 @@ def test_values_are_read_from_sections(tmp_path):
     assert isinstance(settings["policy.fever_threshold_c"], float)
 
 
+def test_office_role_is_one_of_the_roles(tmp_path):
+    settings = load_settings(write(tmp_path, "[office]\nrole = 'grid-worker'\n"))
+    assert settings["office.role"] == "grid-worker"
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
@@ -47,6 +53,7 @@ def test_values_are_read_from_sections(tmp_path):
         ("[gate]\ncolour = 'red'\n", ["unknown setting 'gate.colour'"]),
         ("database_url = 'mysql://x'\n", ["database_url"]),
         ("[gate]\nverdict_seconds = true\n", ["gate.verdict_seconds"]),
+        ("[office]\nrole = 'mayor'\n", ["office.role", "secretary", "gate-staff"]),
         ("[gate\ncode='x'\n", ["not valid TOML"]),
     ],
 )
