@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import migrate
+from db.base import utcnow
 from db.engine import make_engine, make_session_factory, sqlite_url, transaction
 from db.models import Resident, User
 from desktop.bootstrap import Site, ensure_site
@@ -18,6 +19,8 @@ from desktop.gate import GateService
 from desktop.hardware import Hardware
 from desktop.health_service import HealthService
 from desktop.intake import GateIntake
+from desktop.isolation import IsolationService
+from desktop.keypersons import KeyPersonService
 from desktop.logs import setup_logging
 from desktop.paths import AppPaths, resolve_paths
 from desktop.registry import RegistryService
@@ -44,6 +47,9 @@ class AppContext:
     intake: GateIntake
     registry: RegistryService
     health: HealthService
+    keypersons: KeyPersonService
+    isolation: IsolationService
+    operator_id: int | None
     backup: Path | None
     demo: bool
 
@@ -106,8 +112,33 @@ def open_context(
     # Days ended since the last run (missed check-ins, isolations) change colours.
     health.bring_up_to_date()
     log.info("GateDesk ready: community %s, gate %s", site.community_code, site.gate_code)
+    keypersons = KeyPersonService(
+        sessions, site.community_id, site.timezone, operator_id=operator_id
+    )
+    isolation = IsolationService(
+        sessions,
+        site.community_id,
+        site.timezone,
+        utcnow,
+        health,
+        fever_threshold_c=settings["policy.fever_threshold_c"],
+        operator_id=operator_id,
+    )
     return AppContext(
-        paths, settings, engine, sessions, site, gate, intake, registry, health, backup, demo
+        paths=paths,
+        settings=settings,
+        engine=engine,
+        sessions=sessions,
+        site=site,
+        gate=gate,
+        intake=intake,
+        registry=registry,
+        health=health,
+        keypersons=keypersons,
+        isolation=isolation,
+        operator_id=operator_id,
+        backup=backup,
+        demo=demo,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
@@ -17,16 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.enums import Role
 from desktop.app import AppContext
+from desktop.export import ExportKind
 from desktop.hardware import CodeReading, CodeSource, ConnectionState, DeviceEvent, Hardware
+from desktop.registry_edit import RegistryEditor
 from desktop.settings import Settings
+from desktop.test_results_export import TestResultsService
 from ui import texts
 from ui.device_bridge import DeviceBridge
 from ui.pages.checkin_page import CheckinPage
 from ui.pages.gate_page import GatePage
+from ui.pages.import_wizard import ImportWizard
+from ui.pages.keypersons_page import KeyPersonsPage
 from ui.pages.registry_page import RegistryPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.simple_pages import NotYetPage
+from ui.pages.tests_page import TestsPage
 from ui.sounds import VerdictAnnouncer
 from ui.wedge import ScanCapture
 
@@ -71,8 +79,27 @@ class MainWindow(QMainWindow):
             announce=self.announcer.announce,
             print_slip=hardware.print_text_later if hardware.has_printer else None,
         )
-        self.registry_page = RegistryPage(context.registry)
+        editor = RegistryEditor(
+            context.sessions, site.community_id, site.timezone, user_id=context.operator_id
+        )
+        self.registry_page = RegistryPage(
+            context.registry, editor, role=Role(settings["office.role"]), zone=self.zone
+        )
+        self.registry_page.importRequested.connect(self.open_import_wizard)
+        self.import_wizard: ImportWizard | None = None
         self.checkin_page = CheckinPage(context.registry, context.health, self.zone)
+        self.keypersons_page = KeyPersonsPage(
+            context.keypersons,
+            context.isolation,
+            context.registry,
+            self.zone,
+            on_export=self._export_key_persons,
+        )
+        self.tests_page = TestsPage(
+            TestResultsService(context.sessions, site.community_id),
+            context.paths.output_dir,
+            settings["language"],
+        )
         self.settings_page = SettingsPage(
             settings,
             context.paths,
@@ -85,6 +112,8 @@ class MainWindow(QMainWindow):
             (self.tr("Gate"), self.gate_page),
             (self.tr("Registry"), self.registry_page),
             (self.tr("Check-in"), self.checkin_page),
+            (self.tr("Key persons"), self.keypersons_page),
+            (self.tr("Test results"), self.tests_page),
             (self.tr("Reports"), NotYetPage(self.tr("Reports"))),
             (self.tr("Sync"), NotYetPage(self.tr("Sync"))),
             (self.tr("Settings"), self.settings_page),
@@ -166,7 +195,36 @@ class MainWindow(QMainWindow):
         self.context.health.bring_up_to_date()
         self.gate_page.refresh()
         self.checkin_page.refresh()
+        self.keypersons_page.refresh()
         self._arm_midnight()
+
+    def open_import_wizard(self) -> ImportWizard:
+        """The ledger import, in front of the window; the registry page refreshes after it."""
+        if self.import_wizard is not None and self.import_wizard.isVisible():
+            self.import_wizard.raise_()
+            return self.import_wizard
+        wizard = ImportWizard(
+            self.context.sessions,
+            self.context.site.community_id,
+            language=self.context.settings["language"],
+            today=lambda: datetime.now(self.zone).date(),
+            start_dir=Path.home(),
+            user_id=self.context.operator_id,
+            parent=self,
+        )
+        wizard.on_finished = lambda _outcome: self._registry_changed()
+        wizard.setModal(True)
+        wizard.show()
+        self.import_wizard = wizard
+        return wizard
+
+    def _registry_changed(self) -> None:
+        self.registry_page.refresh()
+        self.checkin_page.refresh()
+
+    def _export_key_persons(self) -> None:
+        self.show_page(self.registry_page)
+        self.registry_page.choose_export(ExportKind.KEY_PERSONS)
 
     def show_page(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.stack.indexOf(page))

@@ -67,3 +67,45 @@ def test_day_roll_over_brings_stored_colours_in_line(window, context, residents)
     assert stored(context, green.id) is HealthColor.GREEN
     assert window._midnight.isActive()
     assert window._midnight.remainingTime() <= 24 * 3600 * 1000 + 5000
+
+
+def test_by_building_one_click_per_resident(window, qtbot, context):
+    page = window.checkin_page
+    window.show_page(page)
+    page.method.setCurrentIndex(page.method.findData(CheckinMethod.STAFF_VISIT))
+    page.tabs.setCurrentWidget(page.by_building)
+    bulk = page.by_building
+    first_building = context.registry.tree()[0]
+    assert bulk.building.currentData() == first_building.id
+    living = first_building.residents
+    assert len(bulk.rows) == living and bulk.table.rowCount() == living
+    assert all(r.row.address.building == first_building.number for r in bulk.rows)
+    unit = first_building.units[1]
+    bulk.unit.setCurrentIndex(bulk.unit.findData(unit.id))
+    assert len(bulk.rows) == unit.residents
+    assert {r.row.address.unit for r in bulk.rows} == {unit.number}
+    waiting = [i for i, r in enumerate(bulk.rows) if not r.checked_in]
+    index = waiting[0]
+    who = bulk.rows[index].row
+    button = bulk.table.cellWidget(index, 5)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not button.isEnabled()
+    assert bulk.table.item(index, 4).text() == bulk.tr("✓ checked in")
+    done = unit.residents - len(waiting) + 1
+    expected = bulk.tr("%1 residents, %2 checked in today")
+    assert bulk.count.text() == expected.replace("%1", str(unit.residents)).replace("%2", str(done))
+    assert who.name_masked in page.result.text()
+    with context.sessions() as session:
+        checkin = session.scalars(
+            select(HealthCheckin).where(
+                HealthCheckin.resident_id == who.id,
+                HealthCheckin.day == datetime.now(window.zone).date(),
+            )
+        ).one()
+        assert checkin.method is CheckinMethod.STAFF_VISIT and not checkin.fever
+    # A second load shows it done from the database, and the next resident still waits.
+    bulk.load()
+    assert bulk.rows[index].checked_in and not bulk.table.cellWidget(index, 5).isEnabled()
+    if len(waiting) > 1:
+        assert bulk.table.cellWidget(waiting[1], 5).isEnabled()
