@@ -26,6 +26,7 @@ from db.models import (
     Community,
     Gate,
     KeyPersonCategory,
+    NucleicTestResult,
     Resident,
     User,
     Visitor,
@@ -34,6 +35,7 @@ from desktop import demo_names as names
 from desktop.bootstrap import ensure_builtin_categories
 from desktop.demo_bulk import Progress, bulk_load, sync_sequences, undo_load, write_rows
 from desktop.demo_history import History
+from desktop.demo_sampling import sampling_rounds
 
 DEMO_COMMUNITY_CODE = "demo-jianshe"
 DEMO_COMMUNITY_NAME = "建设社区"
@@ -113,7 +115,9 @@ def generate_demo(
             health.check_in(rng, registry, first_day, today, zone)
             history = History(rng, site, zone, ids, registry, health)
             visitors = history.plan_visitors(first_day, options.days, per_day)
+            results = sampling_rounds(rng, registry.residents, ids, today, zone)
             tables = registry.tables() + health.tables() + [(Visitor.__table__, visitors)]
+            tables.append((NucleicTestResult.__table__, results))
             write_rows(conn, tables, report)
         try:
             entries = history.write(conn, first_day, options.days, per_day, report)

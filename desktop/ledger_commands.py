@@ -27,7 +27,7 @@ from desktop.tables import TableError
 TEXT: dict[str, dict[str, str]] = {
     "zh_CN": {
         "file": "文件：{file}（工作表“{sheet}”，表头在第 {row} 行）",
-        "rows": "读取 {total} 行，其中空行 {empty} 行",
+        "rows": "读取 {total} 行，其中空行和说明行 {empty} 行",
         "counts": "新增居民 {new} 人；合并到已登记居民 {merged} 人；已登记且无变化 {unchanged} 人",
         "places": "新增 {households} 户，新增楼栋 {buildings} 栋",
         "rejected": "未导入 {count} 行：",
@@ -39,7 +39,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "file": "File: {file} (sheet “{sheet}”, header on row {row})",
-        "rows": "{total} rows read, {empty} of them empty",
+        "rows": "{total} rows read, {empty} of them empty or notes",
         "counts": "New residents: {new}; merged into registered residents: {merged}; "
         "registered and unchanged: {unchanged}",
         "places": "New households: {households}; new buildings: {buildings}",

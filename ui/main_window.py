@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         return wizard
 
     def _registry_changed(self) -> None:
+        self.registry_page.reload_places()
         self.registry_page.refresh()
         self.checkin_page.refresh()
 

@@ -1,8 +1,9 @@
 """The preview of an import: every row read, checked and matched, nothing written.
 
 Counts add up: new + merged + unchanged + rejected + empty_rows = total_rows, the rows
-under the header down to the last filled one. Empty rows and rows repeating the header
-are skipped and counted as empty.
+under the header down to the last filled one. Empty rows, rows repeating the header and
+note lines (a footer such as "填表人：李主任", a note merged across the row) are skipped
+and counted as empty.
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.ledger.columns import LedgerLayout, check_mapping, data_range, load_table
 from desktop.ledger.decide import decide
-from desktop.ledger.rows import LedgerRow, RejectedRow, RowChecker, is_blank, repeats_header
+from desktop.ledger.rows import (
+    LedgerRow,
+    RejectedRow,
+    RowChecker,
+    is_blank,
+    is_note,
+    repeats_header,
+)
 from desktop.ledger.state import load_state
 from desktop.tables import cell_text, header_key
 
@@ -87,7 +95,8 @@ def check_rows(
     titles = [_title(table.rows, index, c.index) or c.header for c in layout.columns]
     header = tuple(titles)
     header_keys = {c: header_key(titles[c]) for c in mapping if c < len(titles)}
-    checker = RowChecker({f: c for c, f in mapping.items()}, today)
+    columns = {f: c for c, f in mapping.items()}
+    checker = RowChecker(columns, today)
     body = data_range(table, index)
     accepted: list[LedgerRow] = []
     rejected: list[RejectedRow] = []
@@ -99,7 +108,7 @@ def check_rows(
             if progress is not None:
                 progress(done, len(body))
         cells = table.rows[i]
-        if is_blank(cells):
+        if is_blank(cells) or is_note(cells, columns):
             empty += 1
             continue
         result = checker.check(i + 1, cells)

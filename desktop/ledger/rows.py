@@ -83,6 +83,23 @@ def is_blank(cells: Sequence[object]) -> bool:
     return True
 
 
+# Fields that every resident row fills at least one of.
+_RESIDENT_FIELDS = ("name", "id_number", "address", "building", "unit", "room")
+
+
+def is_note(cells: Sequence[object], columns: Mapping[str, int]) -> bool:
+    """A line that is not about a resident: a footer such as "填表人：李主任" or "合计" left of
+    the data, or a note merged across the whole row (every filled cell the same text)."""
+    filled = [cell_text(v) for v in cells if v is not None and cell_text(v)]
+    if len(filled) > 1 and len(set(filled)) == 1:
+        return True
+    resident_cells = [columns[f] for f in _RESIDENT_FIELDS if f in columns]
+    if not any(c < len(cells) and cell_text(cells[c] if cells[c] is not None else "")
+               for c in resident_cells):  # fmt: skip
+        return True
+    return len(filled) == 1 and ("：" in filled[0] or ":" in filled[0])
+
+
 def repeats_header(cells: Sequence[object], header_keys: Mapping[int, str]) -> bool:
     """A header row repeated (ledgers glued together from several sheets)."""
     same = sum(

@@ -199,3 +199,19 @@ def test_the_registry_page_opens_the_wizard(window, qtbot):
     assert window.open_import_wizard() is wizard  # one at a time
     wizard.cancel()
     assert not wizard.isVisible()
+
+
+def test_after_an_import_the_registry_tree_counts_the_new_residents(window, qtbot, tmp_path):
+    messy_ledger(tmp_path / "台账.xlsx")
+    page = window.registry_page
+    window.show_page(page)
+    with window.context.sessions() as session:
+        before = session.scalar(select(func.count()).select_from(Resident))
+    assert f"{before}" in page.tree.topLevelItem(0).text(0)
+    wizard = window.open_import_wizard()
+    _checked(qtbot, wizard, tmp_path / "台账.xlsx")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.stack.currentIndex() == DONE, timeout=20000)
+    assert wizard.outcome.new > 0
+    assert f"{before + wizard.outcome.new}" in page.tree.topLevelItem(0).text(0)
+    wizard.cancel()

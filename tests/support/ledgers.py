@@ -125,7 +125,7 @@ def ledger_rows() -> list[tuple[list, str]]:
         (list(HEADER_TOP[:6]) + list(HEADER_LOW[6:9]) + list(HEADER_TOP[9:]), "empty"),
         (_row(21, "杨九", "1.10101199003071E+17", address="3-2-512"), "id_excel_number"),
         (blank, "empty"),
-        (["填表人：李主任"] + [None] * (WIDTH - 1), "id_missing"),
+        (["填表人：李主任"] + [None] * (WIDTH - 1), "empty"),
     ]  # fmt: skip
 
 

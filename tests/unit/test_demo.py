@@ -33,6 +33,7 @@ from db.models import (
     Household,
     IsolationOrder,
     KeyPerson,
+    NucleicTestResult,
     Resident,
     User,
     Visitor,
@@ -40,6 +41,7 @@ from db.models import (
 from desktop import demo_bulk, demo_history
 from desktop.demo import DEMO_COMMUNITY_CODE, DemoDataError, DemoOptions, generate_demo
 from desktop.idnumber import parse
+from desktop.test_results import Area, untested
 
 TODAY = dt.date(2020, 2, 10)
 OPTIONS = DemoOptions(residents=300, days=3, seed=7, today=TODAY)
@@ -289,3 +291,16 @@ def test_every_fever_in_the_history_has_its_fever_alert(tmp_path: Path) -> None:
     engine.dispose()
     assert fevers, "40,000 entries at a rate of 1/8000 should hold a fever"
     assert [tuple(a) for a in alerts] == [tuple(f) for f in fevers]
+
+
+def test_most_residents_have_a_recent_negative_result(demo) -> None:
+    engine, summary = demo
+    sessions = make_session_factory(engine)
+    now = dt.datetime.combine(TODAY, dt.time(16), SHANGHAI)
+    everyone = Area(building=None, unit=None, grid=None)
+    recent = untested(sessions, summary.community_id, days=3, area=everyone, now=now)
+    older = untested(sessions, summary.community_id, days=7, area=everyone, now=now)
+    share = len(recent.residents) / recent.active_in_area
+    assert 0.03 < share < 0.2, share  # the earlier round only, or never sampled
+    assert len(older.residents) < len(recent.residents)
+    assert _count(engine, NucleicTestResult) > summary.residents

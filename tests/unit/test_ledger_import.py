@@ -133,7 +133,7 @@ def test_apply_writes_the_registry_and_the_report(sessions, community, tmp_path)
         assert people[LI].household_id == zhang.household_id
         audit = session.scalars(select(AuditEvent).where(AuditEvent.action == "import")).one()
         assert audit.detail["file"] == "台账.xlsx"
-        assert audit.detail["new"] == expected.new and audit.detail["rejected"] == 12
+        assert audit.detail["new"] == expected.new and audit.detail["rejected"] == expected.rejected
         assert audit.occurred_at == NOW
     assert outcome.report_path == tmp_path / "台账_未导入行.xlsx"
     sheet = load_workbook(outcome.report_path).active

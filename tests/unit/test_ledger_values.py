@@ -10,7 +10,7 @@ from db.enums import Gender, Relation, ResidentKind
 from desktop.ledger import FIELDS, field_label, reason_text
 from desktop.ledger.address import AddressError, Place, parse_address, place_of
 from desktop.ledger.reasons import REASONS, WARNINGS, warning_text
-from desktop.ledger.rows import LedgerRow, RejectedRow, RowChecker
+from desktop.ledger.rows import LedgerRow, RejectedRow, RowChecker, is_note
 from desktop.ledger.values import (
     IdCellError,
     clean_name,
@@ -206,3 +206,19 @@ def test_every_code_and_field_has_words_in_both_languages():
         assert warning_text(code) != code and warning_text(code, "en") != code
     for key in FIELDS:
         assert field_label(key) != key and field_label(key, "en") != key
+
+
+@pytest.mark.parametrize(
+    ("cells", "note"),
+    [
+        (["填表人：李主任", None, None, None], True),  # a footer left of the data
+        (["合计", None, None, None], True),  # nothing in a resident's columns
+        (["注：本表由网格员填写"] * 4, True),  # a note merged across the row
+        ([None, "张三", None, None], False),  # a resident without a number: refused, not hidden
+        ([None, "张三", "110105194912310038", "3-2-501"], False),
+        ([None, None, "110105194912310038", None], False),
+    ],
+)
+def test_note_lines_are_not_resident_rows(cells, note):
+    columns = {"name": 1, "id_number": 2, "address": 3}
+    assert is_note(cells, columns) is note

@@ -766,8 +766,8 @@ Denied %3   Fever %4</source>
         <translation>读取行数：%1</translation>
     </message>
     <message>
-        <source>Empty rows skipped: %1</source>
-        <translation>跳过空行：%1</translation>
+        <source>Empty and note rows skipped: %1</source>
+        <translation>跳过的空行和说明行：%1</translation>
     </message>
     <message>
         <source>New residents: %1</source>

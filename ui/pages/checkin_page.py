@@ -33,6 +33,8 @@ from desktop.registry import CheckinRow, RegistryService, ResidentRow
 from ui import texts
 
 SEARCH_DELAY_MS = 250
+ROW_HEIGHT = 46
+BUTTON_WIDTH = 150
 LIST_LIMIT = 300
 
 
@@ -212,7 +214,13 @@ class BuildingCheckins(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # One large button per row: staff tick residents off a list, often on a touch screen.
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(5, BUTTON_WIDTH)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Building")))
         top.addWidget(self.building)

@@ -21,10 +21,12 @@ def _count(label: str, value: int) -> str:
 
 def plan_lines(plan: ImportPlan, language: str) -> list[str]:
     """The preview: what an import of this plan would do."""
+    colon = "：" if language.startswith("zh") else ": "
     lines = [
         _count(QCoreApplication.translate("ImportSummary", "Rows read: %1"), plan.total_rows),
         _count(
-            QCoreApplication.translate("ImportSummary", "Empty rows skipped: %1"), plan.empty_rows
+            QCoreApplication.translate("ImportSummary", "Empty and note rows skipped: %1"),
+            plan.empty_rows,
         ),
         _count(QCoreApplication.translate("ImportSummary", "New residents: %1"), plan.new),
         _count(
@@ -46,12 +48,12 @@ def plan_lines(plan: ImportPlan, language: str) -> list[str]:
         _count(QCoreApplication.translate("ImportSummary", "Rejected: %1"), len(plan.rejected)),
     ]
     for code, count in sorted(plan.rejected_by_reason().items(), key=lambda kv: -kv[1]):
-        lines.append(f"    {reason_text(code, language)}: {count}")
+        lines.append(f"    {reason_text(code, language)}{colon}{count}")
     warnings = {code: n for code, n in plan.warnings.items() if n}
     if warnings:
         lines.append(QCoreApplication.translate("ImportSummary", "Accepted with a remark:"))
         for code, count in sorted(warnings.items(), key=lambda kv: -kv[1]):
-            lines.append(f"    {warning_text(code, language)}: {count}")
+            lines.append(f"    {warning_text(code, language)}{colon}{count}")
     return lines
 
 

@@ -178,8 +178,11 @@ class RegistryPage(QWidget):
         )
 
     def _lay_out(self) -> None:
+        # The search gets a line of its own: it is what the office uses most.
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
         for widget in (
             self.grid_filter,
             self.kind_filter,
@@ -187,9 +190,9 @@ class RegistryPage(QWidget):
             self.health_filter,
             self.elderly_check,
             self.key_check,
-            self.count,
         ):
             filters.addWidget(widget)
+        filters.addStretch(1)
         actions = QVBoxLayout()
         for row in (
             (self.new_button, self.edit_button, self.household_button),
@@ -214,6 +217,7 @@ class RegistryPage(QWidget):
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
