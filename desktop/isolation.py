@@ -30,6 +30,7 @@ from desktop.isolation_board import (
     order_rows,
     slot_of,
 )
+from desktop.office_outbox import follow_up_recorded, isolation_changed
 from desktop.office_records import audit
 from desktop.rules import PLAUSIBLE_MAX_C, PLAUSIBLE_MIN_C
 
@@ -145,6 +146,7 @@ class IsolationService:
                 start=start_date,
                 planned_end=planned_end_date,
             )
+            isolation_changed(session, order, "started", now)
             log.info("isolation order %s for resident %s: %s", order.id, resident_id, color)
             return order.id
 
@@ -183,6 +185,7 @@ class IsolationService:
             session.add(followup)
             session.flush()
             fever = value is not None and value >= self.fever_threshold_c
+            follow_up_recorded(session, order, followup, fever)
             if fever:
                 log.warning("fever at follow-up %s of isolation order %s", followup.id, order.id)
             return FollowUpResult(followup.id, slot_of(moment, self.zone), value, fever)
@@ -217,6 +220,7 @@ class IsolationService:
                 resident_id=order.resident_id,
                 released_at=moment.isoformat(),
             )
+            isolation_changed(session, order, "released", now)
             return color
 
     def cancel(self, order_id: int, reason: str) -> HealthColor:
@@ -245,6 +249,7 @@ class IsolationService:
                 resident_id=order.resident_id,
                 reason=reason,
             )
+            isolation_changed(session, order, "cancelled", now)
             return color
 
     def orders(self, *, active_only: bool = False, limit: int = 1000) -> list[OrderRow]:

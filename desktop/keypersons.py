@@ -17,6 +17,7 @@ from db.models import Household, IsolationOrder, KeyPerson, KeyPersonCategory, R
 from desktop.bootstrap import BUILTIN_KEY_PERSON_CATEGORIES
 from desktop.gate import address_of
 from desktop.masking import mask_id_number, mask_name, mask_phone
+from desktop.office_outbox import key_person_changed
 from desktop.office_records import audit, grid_of, resident_grid, with_address
 from desktop.registry import search_condition
 from desktop.verdicts import Address
@@ -172,6 +173,7 @@ class KeyPersonService:
                 since=since,
                 until=until,
             )
+            key_person_changed(session, record, "added", now)
             return record.id
 
     def update(
@@ -194,6 +196,7 @@ class KeyPersonService:
             record.since, record.until, record.notes = since, until, notes.strip()
             record.updated_at = now
             audit(session, now, self.operator_id, "key-person.update", "key_person", record.id)
+            key_person_changed(session, record, "updated", now)
 
     def end(self, key_person_id: int, on: date) -> None:
         """The record ends on `on` (its last day). Errors: no-key-person, until-before-since,
@@ -217,6 +220,7 @@ class KeyPersonService:
                 resident_id=record.resident_id,
                 until=on,
             )
+            key_person_changed(session, record, "ended", now)
 
     def list(self, filters: KeyPersonFilter | None = None) -> list[KeyPersonRow]:
         """Records matching the filters, newest first, with masked personal columns."""

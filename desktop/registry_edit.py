@@ -20,6 +20,7 @@ from db.models import AuditEvent, Community, Household, Resident
 from desktop.idnumber import IdNumberError, parse
 from desktop.masking import mask_name
 from desktop.names import name_initials
+from desktop.office_outbox import resident_changed
 from desktop.registry_fields import (
     RegistryError,
     clean_grid,
@@ -99,9 +100,12 @@ class RegistryEditor:
         return self._clock().astimezone(self.zone).date()
 
     def _audit(self, session: Session, action: str, target_id: int | None, **detail) -> None:
+        """The audit row of a change and, for the city, the outbox rows of the residents it
+        touched (an address or grid change of a household touches all who live there)."""
+        now = self._clock()
         session.add(
             AuditEvent(
-                occurred_at=self._clock(),
+                occurred_at=now,
                 user_id=self.user_id,
                 action=action,
                 target_kind="household" if action.startswith("household.") else "resident",
@@ -109,6 +113,14 @@ class RegistryEditor:
                 detail=detail,
             )
         )
+        if action.startswith("resident."):
+            resident = session.get(Resident, target_id)
+            if resident is not None:
+                resident_changed(session, resident, action.removeprefix("resident."), now)
+        elif action == "household.update" and detail.get("fields"):
+            members = select(Resident).where(Resident.household_id == target_id)
+            for member in session.scalars(members.where(Resident.state == ResidentState.ACTIVE)):
+                resident_changed(session, member, "household", now)
 
     def _resident(self, session: Session, resident_id: int) -> Resident:
         resident = session.get(Resident, resident_id)
@@ -361,6 +373,9 @@ class RegistryEditor:
             keep = self._resident(session, keep_id)
             other = self._resident(session, other_id)
             left = other.household_id
+            resident_changed(
+                session, other, "merged-away", self._clock(), extra={"merged_into": keep_id}
+            )
             moved = merge_residents(session, keep, other, self.today(), self.zone, self._clock())
             if left is not None and left != keep.household_id:
                 self._maybe_empty(session, left)

@@ -14,7 +14,18 @@ _WORDS: dict[str, NucleicOutcome] = {
     ),
     **dict.fromkeys(("阳性", "阳", "+", "positive", "pos", "阳性+"), NucleicOutcome.POSITIVE),
     **dict.fromkeys(
-        ("待出", "检测中", "pending", "待检测", "待出结果", "未出结果", "结果未出"),
+        (
+            "待出",
+            "检测中",
+            "pending",
+            "待检测",
+            "待出结果",
+            "未出结果",
+            "结果未出",
+            "复检中",
+            "待复检",
+            "复核中",
+        ),
         NucleicOutcome.PENDING,
     ),
     # A spoiled sample is a result of its own, not a typo: it must be taken again.

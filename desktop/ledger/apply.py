@@ -27,6 +27,7 @@ from desktop.ledger.plan import ImportPlan, Progress
 from desktop.ledger.report import write_rejected_report
 from desktop.ledger.state import RegistryState, load_places, load_state
 from desktop.names import name_initials
+from desktop.office_outbox import RESIDENT, community_code, queue_many, resident_payload
 
 log = logging.getLogger(__name__)
 CHUNK = 5000
@@ -131,6 +132,32 @@ def _resident_values(values: dict, household_id: int, now: datetime) -> dict:
     }
 
 
+def _queue_for_city(
+    session: Session,
+    community_id: int,
+    state: RegistryState,
+    d: Decision,
+    new_ids: list[int],
+    now: datetime,
+) -> None:
+    """One outbox row per resident written, as the registry now holds them."""
+    code = community_code(session, community_id)
+    numbers = {registered.id: number for number, registered in state.residents.items()}
+
+    def payloads():
+        for (row, values, key), resident_id in zip(d.new, new_ids, strict=True):
+            active = values | {"state": ResidentState.ACTIVE}
+            yield resident_payload(
+                code, resident_id, row.id_number, active, key[:3], "imported", now
+            )
+        for resident_id, values, key in d.merged:
+            active = values | {"state": ResidentState.ACTIVE}
+            number = numbers.get(resident_id)
+            yield resident_payload(code, resident_id, number, active, key[:3], "imported", now)
+
+    queue_many(session, RESIDENT, payloads(), now)
+
+
 def apply_import(
     sessions: sessionmaker[Session],
     community_id: int,
@@ -164,9 +191,13 @@ def apply_import(
             }
             for row, values, key in decision.new
         ]
+        new_ids: list[int] = []
         for start in range(0, len(new_rows), CHUNK):
-            session.execute(insert(Resident.__table__), new_rows[start : start + CHUNK])
-            done += len(new_rows[start : start + CHUNK])
+            chunk = new_rows[start : start + CHUNK]
+            new_ids += session.scalars(
+                insert(Resident).returning(Resident.id, sort_by_parameter_order=True), chunk
+            ).all()
+            done += len(chunk)
             if progress is not None:
                 progress(done, total)
         table = Resident.__table__
@@ -185,6 +216,7 @@ def apply_import(
             done += len(changes[start : start + CHUNK])
             if progress is not None:
                 progress(done, total)
+        _queue_for_city(session, community_id, state, decision, new_ids, now)
         rejected = tuple(
             sorted(plan.file_rejected + tuple(decision.rejected), key=lambda r: r.source_row)
         )

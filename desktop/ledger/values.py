@@ -1,12 +1,14 @@
 """One cell of a ledger made into a registry value, as leniently as the office types it.
 
 Rules (each function states its own):
-- ID numbers: full-width characters, spaces, dashes and a lower-case x are fine; 15-digit
-  numbers become 18 digits. A cell Excel turned into a number (1.10101199003E+17, or that
+- ID numbers: full-width characters, spaces, dashes and a lower-case x are fine, and so are
+  a quote mark typed before the number to keep it text ('110…) and a label ("身份证：110…");
+  15-digit numbers become 18 digits. A cell Excel turned into a number (1.10101199003E+17, or that
   text in a CSV) lost its last digits and is refused: nobody can tell what they were. A
   15-digit number stored as a number is exact and accepted.
 - Phones: numbers (13800138000.0), "+86 138-0013-8000", "0086…", spaces and dashes, and
-  landlines ("010-6512 3456", "65123456") are kept as their digits; of several numbers in
+  landlines ("010-6512 3456", "65123456", an extension "转8001" left out) are kept as their
+  digits; of several numbers in
   one cell the first is kept. Anything else leaves the phone empty (the row is imported).
 - Dates: Excel dates, serial numbers, "1990.3.7", "1990/3/7", "1990-03-07", "1990年3月7日",
   "19900307"; "1990年3月" and "1990.03" (出生年月) give the month only.
@@ -35,6 +37,11 @@ _PHONE_JUNK = re.compile(r"[\s\-()（）.]")
 _DATE = re.compile(r"^(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*(?:[.\-/月]\s*(\d{1,2})\s*日?|月?)$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SPACES = re.compile(r"\s+")
+# What people type before a number to keep Excel from making it a number ('110…, `110…, ‘110…),
+# or a label left in the cell ("身份证：110…").
+_ID_LABEL = re.compile(r"^(?:['`‘’\"“]+|[\u3400-\u9fff]{1,8}\s*[:：]\s*)")
+# An extension after a landline: 010-65123456转8001, 65123456-8001 (ext.).
+_EXTENSION = re.compile(r"(?:转|分机|ext\.?|x)\s*\d{1,6}$", re.IGNORECASE)
 
 YES = frozenset({"是", "y", "yes", "1", "√", "✓", "✔", "true", "有", "对"})
 NO = frozenset({"否", "n", "no", "0", "×", "✗", "x", "false", "无", "不是"})
@@ -89,7 +96,7 @@ def id_text(value: object) -> str:
         if isinstance(value, float) and len(digits) > 15:
             raise IdCellError(digits)
         return digits
-    text = cell_text(value)
+    text = _ID_LABEL.sub("", cell_text(value))
     if _SCIENTIFIC.match(text.replace(" ", "")):
         raise IdCellError(cell_text(_scientific_digits(text)))
     return text
@@ -128,7 +135,7 @@ def phone_digits(value: object) -> str | None:
 
 
 def _one_phone(text: str) -> str | None:
-    text = _PHONE_JUNK.sub("", text)
+    text = _PHONE_JUNK.sub("", _EXTENSION.sub("", text.strip()))
     if text.startswith("+"):
         text = text[1:]
     if not text.isascii() or not text.isdigit():

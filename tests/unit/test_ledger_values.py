@@ -56,6 +56,8 @@ def test_id_cells_that_excel_made_numbers_are_refused_unless_exact():
         ("12345", None),
         ("12800138000", None),  # no mobile prefix 12
         ("不详", None),
+        ("010-65123456转8001", "01065123456"),  # the extension is left out
+        ("65123456 分机 12", "65123456"),
     ],
 )
 def test_phones(cell, phone):
@@ -222,3 +224,17 @@ def test_every_code_and_field_has_words_in_both_languages():
 def test_note_lines_are_not_resident_rows(cells, note):
     columns = {"name": 1, "id_number": 2, "address": 3}
     assert is_note(cells, columns) is note
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "'110105194912310038",
+        "`110105194912310038",
+        "‘110105194912310038",
+        "身份证：110105194912310038",
+        "身份证号: 110105194912310038",
+    ],
+)
+def test_id_cells_keep_their_number_behind_a_quote_mark_or_a_label(cell):
+    assert id_text(cell) == "110105194912310038"

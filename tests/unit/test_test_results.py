@@ -240,6 +240,7 @@ def test_a_report_that_cannot_be_written_does_not_undo_the_import(sessions, comm
         ("positive", POS),
         ("待出", NucleicOutcome.PENDING),
         ("检测中", NucleicOutcome.PENDING),
+        ("复检中", NucleicOutcome.PENDING),
         ("样本无效", NucleicOutcome.INVALID),
         ("", None),
         (None, None),
