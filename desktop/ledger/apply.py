@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.base import utcnow
@@ -194,9 +194,16 @@ def apply_import(
         new_ids: list[int] = []
         for start in range(0, len(new_rows), CHUNK):
             chunk = new_rows[start : start + CHUNK]
-            new_ids += session.scalars(
-                insert(Resident).returning(Resident.id, sort_by_parameter_order=True), chunk
-            ).all()
+            session.execute(insert(Resident.__table__), chunk)
+            # ID numbers are unique: reading the ids back is one query, where RETURNING
+            # would make SQLite insert row by row.
+            numbers = [row["id_number"] for row in chunk]
+            found = dict(
+                session.execute(
+                    select(Resident.id_number, Resident.id).where(Resident.id_number.in_(numbers))
+                ).all()
+            )
+            new_ids += [found[number] for number in numbers]
             done += len(chunk)
             if progress is not None:
                 progress(done, total)

@@ -215,3 +215,24 @@ def test_after_an_import_the_registry_tree_counts_the_new_residents(window, qtbo
     assert wizard.outcome.new > 0
     assert f"{before + wizard.outcome.new}" in page.tree.topLevelItem(0).text(0)
     wizard.cancel()
+
+
+def test_a_report_that_cannot_be_saved_is_said_and_the_import_kept(
+    qtbot, registry, tmp_path, monkeypatch
+):
+    sessions, _ = registry
+    expected = messy_ledger(tmp_path / "台账.xlsx")
+
+    def no_room(*_args, **_kwargs):
+        raise PermissionError("read-only folder")
+
+    monkeypatch.setattr("desktop.ledger.apply.write_rejected_report", no_room)
+    residents = _counts(sessions)[0]
+    wizard = _wizard(qtbot, registry)
+    _checked(qtbot, wizard, tmp_path / "台账.xlsx")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.stack.currentIndex() == DONE, timeout=20000)
+    assert wizard.outcome.report_path is None
+    assert "import it again" in wizard.done_summary.text()
+    assert not wizard.open_folder.isVisible()
+    assert _counts(sessions)[0] == residents + expected.new

@@ -802,6 +802,10 @@ Denied %3   Fever %4</source>
         <translation>台账已导入。</translation>
     </message>
     <message>
+        <source>The list of rejected rows could not be saved beside the file (is the folder read-only, or the file open in Excel?). Copy the ledger to a folder you can write to and import it again: rows already imported are not written twice.</source>
+        <translation>未导入行清单无法保存到源文件旁（文件夹是否只读，或文件正在 Excel 中打开？）。请把台账复制到可写入的文件夹后再导入一次：已导入的行不会重复写入。</translation>
+    </message>
+    <message>
         <source>The rejected rows and their reasons are in %1</source>
         <translation>未导入的行及原因见：%1</translation>
     </message>

@@ -75,6 +75,15 @@ def outcome_lines(outcome: ImportOutcome, language: str) -> list[str]:
         ),
         _count(QCoreApplication.translate("ImportSummary", "Rejected: %1"), outcome.rejected),
     ]
+    if outcome.rejected and outcome.report_path is None:
+        lines.append(
+            QCoreApplication.translate(
+                "ImportSummary",
+                "The list of rejected rows could not be saved beside the file (is the folder "
+                "read-only, or the file open in Excel?). Copy the ledger to a folder you can "
+                "write to and import it again: rows already imported are not written twice.",
+            )
+        )
     if outcome.report_path is not None:
         lines.append(
             QCoreApplication.translate(
