@@ -22,6 +22,9 @@ from desktop.intake import GateIntake
 from desktop.isolation import IsolationService
 from desktop.keypersons import KeyPersonService
 from desktop.logs import setup_logging
+from desktop.passes.keys import KeyStore
+from desktop.passes.service import PassService
+from desktop.passes.verify import PassVerifier
 from desktop.paths import AppPaths, resolve_paths
 from desktop.registry import RegistryService
 from desktop.rules import OpenHours, Policy, Quota, VisitorRule
@@ -49,6 +52,7 @@ class AppContext:
     health: HealthService
     keypersons: KeyPersonService
     isolation: IsolationService
+    passes: PassService
     operator_id: int | None
     backup: Path | None
     demo: bool
@@ -106,7 +110,10 @@ def open_context(
         policy_from(settings),
         operator_id=operator_id,
     )
-    intake = GateIntake(gate, attach_window_s=settings["thermometer.attach_window_s"])
+    verifier = PassVerifier(sessions, site.community_id, operator_id=operator_id)
+    intake = GateIntake(
+        gate, attach_window_s=settings["thermometer.attach_window_s"], passes=verifier
+    )
     registry = RegistryService(sessions, site.community_id)
     health = HealthService(sessions, site.community_id, site.timezone)
     # Days ended since the last run (missed check-ins, isolations) change colours.
@@ -124,6 +131,13 @@ def open_context(
         fever_threshold_c=settings["policy.fever_threshold_c"],
         operator_id=operator_id,
     )
+    keys = KeyStore(
+        sessions,
+        site.community_id,
+        paths.data_dir / "pass-keys",
+        algorithm=settings["passes.algorithm"],
+    )
+    passes = PassService(sessions, site.community_id, site.timezone, keys, operator_id=operator_id)
     return AppContext(
         paths=paths,
         settings=settings,
@@ -136,6 +150,7 @@ def open_context(
         health=health,
         keypersons=keypersons,
         isolation=isolation,
+        passes=passes,
         operator_id=operator_id,
         backup=backup,
         demo=demo,

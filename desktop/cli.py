@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.result_commands import add_parsers as add_results
 
     add_results(sub)
+    from desktop.pass_commands import add_parsers as add_passes
+
+    add_passes(sub)
     return parser
 
 
@@ -107,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.ledger_commands import run_import
 
             return run_import(args)
+        if command == "passes":
+            from desktop.pass_commands import run_passes
+
+            return run_passes(args)
         if command == "results":
             from desktop.result_commands import run_results
 

@@ -166,6 +166,39 @@ class GateService(GateLog):
             who = _Who(resident, resident.id_number)
             return self._check(session, who, facts, method, device, now, companion_of)
 
+    def check_unmatched_pass(
+        self,
+        pass_: PassFacts,
+        *,
+        direction: Direction,
+        method: CheckMethod = CheckMethod.PASS,
+        temperature: Temperature | None = None,
+        device: str = "",
+    ) -> Verdict:
+        """Log a pass that names nobody of this registry (forged, unreadable, another
+        community's): the rules still decide and the check is logged, without a person."""
+        now = self._clock()
+        facts = CheckFacts(direction, self._local(now).time(), temperature, pass_=pass_)
+        ruling = decide(facts, self.policy)
+        verdict = Verdict(
+            ruling.kind, ruling.reason, direction, method, now, temperature=temperature
+        )
+        if ruling.decision is None:
+            return verdict
+        with self._sessions() as session, session.begin():
+            entry = self._write_entry(
+                session,
+                now,
+                direction,
+                method,
+                temperature,
+                device,
+                decision=ruling.decision,
+                reason=ruling.reason,
+                pass_serial=pass_.serial,
+            )
+            return replace(verdict, entry_id=entry.id)
+
     def check_visitor(
         self,
         form: VisitorForm,
@@ -392,6 +425,7 @@ class GateService(GateLog):
             visitor=visitor,
             id_number=who.id_number,
             companion_of=companion_of,
+            pass_serial=facts.pass_.serial if facts.pass_ else None,
         )
         verdict = replace(verdict, entry_id=entry.id)
         if alert is not None:
@@ -473,6 +507,7 @@ class GateService(GateLog):
         visitor: Visitor | None = None,
         id_number: str | None = None,
         companion_of: int | None = None,
+        pass_serial: int | None = None,
     ) -> EntryLog:
         entry = EntryLog(
             uid=uuid.uuid4().hex,
@@ -492,6 +527,7 @@ class GateService(GateLog):
             operator_id=self.operator_id,
             device=device,
             companion_of_id=companion_of,
+            pass_serial=pass_serial,
         )
         session.add(entry)
         session.flush()

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from db.base import utcnow
 from db.enums import CheckMethod, Direction, TemperatureSource
@@ -20,6 +21,9 @@ from desktop.idnumber import IdNumberError, parse
 from desktop.masking import mask_in_text
 from desktop.verdicts import Reason, Temperature, Verdict, VerdictKind
 from devices.readings import CardType, CodeReading, IdCardReading, TemperatureReading
+
+if TYPE_CHECKING:
+    from desktop.passes.verify import PassVerifier
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +48,10 @@ class GateIntake:
         *,
         attach_window_s: float = 20.0,
         clock: Callable[[], datetime] = utcnow,
+        passes: PassVerifier | None = None,
     ) -> None:
         self.gate = gate
+        self.passes = passes  # made on the first pass scanned when not given
         self.attach_window = timedelta(seconds=attach_window_s)
         self._clock = clock
         self._temperature: TemperatureReading | None = None
@@ -102,6 +108,8 @@ class GateIntake:
 
     def submit(self, item: GateInput, direction: Direction) -> Verdict:
         """The one path from any input to a verdict (and an entry log row when decided)."""
+        if is_pass_text(item.text):
+            return self._submit_pass(item, direction)
         number, color = item.text, None
         if item.method is CheckMethod.QR and not _is_id_number(item.text):
             code = read_health_code(item.text)
@@ -127,6 +135,33 @@ class GateIntake:
             code_health=color,
         )
 
+    def _submit_pass(self, item: GateInput, direction: Direction) -> Verdict:
+        """A paper pass: verified offline; the person it names is then checked as usual, so a
+        valid pass never lifts a red status or an isolation."""
+        if self.passes is None:
+            from desktop.passes.verify import PassVerifier
+
+            self.passes = PassVerifier(
+                self.gate._sessions,
+                self.gate.site.community_id,
+                clock=self._clock,
+                operator_id=self.gate.operator_id,
+            )
+        found = self.passes.verify(item.text)
+        temperature = self.take_temperature()
+        if found.resident_id is None:
+            return self.gate.check_unmatched_pass(
+                found.facts(), direction=direction, temperature=temperature, device=item.device
+            )
+        return self.gate.check_resident(
+            found.resident_id,
+            direction=direction,
+            method=CheckMethod.PASS,
+            temperature=temperature,
+            device=item.device,
+            pass_=found.facts(),
+        )
+
     def check_resident(self, resident_id: int, direction: Direction) -> Verdict:
         """A resident picked from a name search (no device involved)."""
         return self.gate.check_resident(
@@ -135,6 +170,11 @@ class GateIntake:
 
 
 _DOCUMENT_CARDS = (CardType.FOREIGN_PERMANENT, CardType.FOREIGN_PERMANENT_2023)
+
+
+def is_pass_text(text: str) -> bool:
+    """A GateDesk paper pass (GD1:…), told apart before any other code is tried."""
+    return text.lstrip()[:4].upper() == "GD1:"
 
 
 def _is_id_number(text: str) -> bool:

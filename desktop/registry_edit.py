@@ -15,12 +15,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.base import utcnow
-from db.enums import Gender, Relation, ResidentKind, ResidentState, Role
+from db.enums import Gender, Relation, ResidentKind, ResidentState, RevocationReason, Role
 from db.models import AuditEvent, Community, Household, Resident
 from desktop.idnumber import IdNumberError, parse
 from desktop.masking import mask_name
 from desktop.names import name_initials
 from desktop.office_outbox import resident_changed
+from desktop.passes.revocation import revoke_resident_passes
 from desktop.registry_fields import (
     RegistryError,
     clean_grid,
@@ -68,6 +69,12 @@ class HouseholdForm:
     phone: str | None = None  # None: unchanged on an edit, none on a new household
     grid: str = ""
     notes: str = ""
+
+
+_PASS_REASONS = {
+    ResidentState.MOVED_OUT: RevocationReason.MOVED_OUT,
+    ResidentState.DECEASED: RevocationReason.DECEASED,
+}
 
 
 class RegistryEditor:
@@ -295,6 +302,8 @@ class RegistryEditor:
                 raise RegistryError("not-active", "the resident is not registered as living here")
             resident.state = state
             session.flush()
+            # The pass of someone who left must stop opening the gate at once.
+            revoke_resident_passes(session, resident.id, _PASS_REASONS[state], self._clock())
             if resident.household_id is not None:
                 when = datetime.combine(on, time(), tzinfo=self.zone)
                 self._maybe_empty(session, resident.household_id, when)

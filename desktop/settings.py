@@ -101,6 +101,12 @@ OPTIONS: tuple[Option, ...] = (
         "the gate page warns when the city lists are older than this",
         _between(1, 168),
     ),
+    Option(
+        "passes.algorithm",
+        "ed25519",
+        "signature of new paper pass keys: ed25519, or sm2 where national algorithms are required",
+        _one_of("ed25519", "sm2"),
+    ),
     Option("gate.sound", True, "a sound for every verdict"),
     Option("gate.speech", False, "speak the verdict (where the PC has a speech engine)"),
     Option("scanner.max_key_interval_ms", 30, "keyboard-wedge scanner", _between(5, 200)),

@@ -31,6 +31,7 @@ from ui.pages.checkin_page import CheckinPage
 from ui.pages.gate_page import GatePage
 from ui.pages.import_wizard import ImportWizard
 from ui.pages.keypersons_page import KeyPersonsPage
+from ui.pages.passes_page import PassesPage
 from ui.pages.registry_page import RegistryPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.simple_pages import NotYetPage
@@ -95,6 +96,13 @@ class MainWindow(QMainWindow):
             self.zone,
             on_export=self._export_key_persons,
         )
+        self.passes_page = PassesPage(
+            context.passes,
+            context.registry,
+            context.sessions,
+            context.paths.output_dir,
+            self.zone,
+        )
         self.tests_page = TestsPage(
             TestResultsService(context.sessions, site.community_id),
             context.paths.output_dir,
@@ -114,6 +122,7 @@ class MainWindow(QMainWindow):
             (self.tr("Check-in"), self.checkin_page),
             (self.tr("Key persons"), self.keypersons_page),
             (self.tr("Test results"), self.tests_page),
+            (self.tr("Passes"), self.passes_page),
             (self.tr("Reports"), NotYetPage(self.tr("Reports"))),
             (self.tr("Sync"), NotYetPage(self.tr("Sync"))),
             (self.tr("Settings"), self.settings_page),

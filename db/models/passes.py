@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, UtcDateTime, enum_type, utcnow
@@ -26,6 +26,29 @@ class Pass(Base):
     flags: Mapped[int] = mapped_column(Integer, default=0)
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    # The encoded claim (GD1:…) as issued, so a reprint gives the very same QR.
+    code: Mapped[str] = mapped_column(String(200), default="")
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class PassKey(Base):
+    """A community's public signing key; old keys stay so passes they signed still verify.
+
+    Key ids are unique in the whole database (not per community) so that a revocation of a
+    key id, which the claim and the revocation list carry without a community, is unambiguous.
+    """
+
+    __tablename__ = "pass_key"
+    __table_args__ = (UniqueConstraint("key_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_id: Mapped[int] = mapped_column(Integer)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    algorithm: Mapped[str] = mapped_column(String(16))  # "ed25519" | "sm2"
+    public_key: Mapped[str] = mapped_column(String(200))  # hex
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class PassRevocation(Base):

@@ -127,7 +127,6 @@ def test_health_code_payloads_are_read(intake, sessions, payload, reason):
     [
         '{"idCard":"110105194912310021","color":"green"}',  # wrong check digit
         "https://hc.example.gov.cn/v?token=abc",
-        "GD1:ABCDEFG",
         '{"idCard": [1, 2]}',
         "{not json",
     ],

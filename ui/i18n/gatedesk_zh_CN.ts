@@ -1318,6 +1318,10 @@ Denied %3   Fever %4</source>
         <translation>核酸检测</translation>
     </message>
     <message>
+        <source>Passes</source>
+        <translation>出入证</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1496,6 +1500,145 @@ Denied %3   Fever %4</source>
     <message>
         <source>Say why: the decision is logged with your name.</source>
         <translation>请填写理由：处理结果将与您的姓名一起记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PassesPage</name>
+    <message>
+        <source>any age</source>
+        <translation>不限年龄</translation>
+    </message>
+    <message>
+        <source>Only residents without a smartphone</source>
+        <translation>仅限无智能手机的居民</translation>
+    </message>
+    <message>
+        <source>Leave out current key persons</source>
+        <translation>不含在管重点人员</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Visitor with host (blue)</source>
+        <translation>有被访住户的访客（蓝码）</translation>
+    </message>
+    <message>
+        <source>Staff / volunteer</source>
+        <translation>工作人员 / 志愿者</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>80 mm slips instead of A4 sheets</source>
+        <translation>打印 80 毫米小票（不用 A4 纸）</translation>
+    </message>
+    <message>
+        <source>Find residents</source>
+        <translation>查找居民</translation>
+    </message>
+    <message>
+        <source>Issue and preview</source>
+        <translation>发证并预览</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Aged at least</source>
+        <translation>年龄不低于</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Who gets a pass</source>
+        <translation>发证对象</translation>
+    </message>
+    <message>
+        <source>Lost: revoke</source>
+        <translation>挂失作废</translation>
+    </message>
+    <message>
+        <source>Reissue</source>
+        <translation>补办</translation>
+    </message>
+    <message>
+        <source>Passes issued</source>
+        <translation>已发出入证</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Bldg %1</source>
+        <translation>%1栋</translation>
+    </message>
+    <message>
+        <source>No. %1  %2  valid until %3</source>
+        <translation>编号 %1  %2  有效至 %3</translation>
+    </message>
+    <message>
+        <source>%1 residents match.</source>
+        <translation>符合条件的居民 %1 人。</translation>
+    </message>
+    <message>
+        <source>Issue %1 passes and preview</source>
+        <translation>发放 %1 张出入证并预览</translation>
+    </message>
+    <message>
+        <source>No pass was issued: %1</source>
+        <translation>未发放出入证：%1</translation>
+    </message>
+    <message>
+        <source>Preparing %1 passes for printing…</source>
+        <translation>正在准备打印 %1 张出入证……</translation>
+    </message>
+    <message>
+        <source>%1 pages ready: check them, then print. Saved as %2</source>
+        <translation>共 %1 页已生成，请核对后打印。文件已保存：%2</translation>
+    </message>
+    <message>
+        <source>Nothing to print: %1</source>
+        <translation>没有可打印的内容：%1</translation>
+    </message>
+    <message>
+        <source>The sheet could not be made: %1</source>
+        <translation>无法生成打印页：%1</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>已发送 %1 页到打印机。</translation>
+    </message>
+    <message>
+        <source>Choose a pass in the list first.</source>
+        <translation>请先在列表中选择一张出入证。</translation>
+    </message>
+    <message>
+        <source>Pass No. %1 is revoked: every gate refuses it from now on.</source>
+        <translation>编号 %1 的出入证已作废：从现在起各卡口都会拒绝此证。</translation>
     </message>
 </context>
 <context>
