@@ -11,7 +11,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from escpos.constants import RT_MASK_NOPAPER, RT_STATUS_PAPER
+from escpos.constants import QR_ECLEVEL_M, RT_MASK_NOPAPER, RT_STATUS_PAPER
 from escpos.escpos import Escpos
 from escpos.exceptions import Error as EscposError
 from escpos.printer import Dummy, File, Network, Serial, Usb
@@ -71,7 +71,8 @@ def render(slip: Slip) -> bytes:
             out += _text_line(line)
     if slip.qr:
         dummy = Dummy()
-        dummy.qr(slip.qr, native=True, size=6, center=False)
+        # Level M as on the printed sheets: a creased or rubbed slip still scans.
+        dummy.qr(slip.qr, ec=QR_ECLEVEL_M, native=True, size=6, center=False)
         out += ALIGN["center"] + dummy.output + b"\n" + ALIGN["left"]
     if slip.footer:
         for line in wrap(slip.footer):

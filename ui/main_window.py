@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
             context.sessions,
             context.paths.output_dir,
             self.zone,
+            print_slip=hardware.print_text_later if hardware.has_printer else None,
         )
         self.tests_page = TestsPage(
             TestResultsService(context.sessions, site.community_id),

@@ -1505,6 +1505,30 @@ Denied %3   Fever %4</source>
 <context>
     <name>PassesPage</name>
     <message>
+        <source>the last valid day is before the first</source>
+        <translation>有效期的最后一天早于第一天</translation>
+    </message>
+    <message>
+        <source>the resident no longer lives here (moved out or deceased)</source>
+        <translation>该居民已不在本社区居住（已迁出或已去世）</translation>
+    </message>
+    <message>
+        <source>the resident is no longer in the registry</source>
+        <translation>居民信息库中已没有该居民</translation>
+    </message>
+    <message>
+        <source>the pass names nobody of the registry</source>
+        <translation>此证对应的人员不在居民信息库中</translation>
+    </message>
+    <message>
+        <source>there is no such pass</source>
+        <translation>没有这张出入证</translation>
+    </message>
+    <message>
+        <source>this PC does not hold the community's signing key: issue passes on the PC that made it, or make a new key (gatedesk passes rotate-key)</source>
+        <translation>本机没有社区的签名密钥：请在生成密钥的电脑上发证，或生成新密钥（gatedesk passes rotate-key）</translation>
+    </message>
+    <message>
         <source>any age</source>
         <translation>不限年龄</translation>
     </message>
@@ -1573,6 +1597,10 @@ Denied %3   Fever %4</source>
         <translation>补办</translation>
     </message>
     <message>
+        <source>Receipt printer</source>
+        <translation>小票打印</translation>
+    </message>
+    <message>
         <source>Passes issued</source>
         <translation>已发出入证</translation>
     </message>
@@ -1617,8 +1645,8 @@ Denied %3   Fever %4</source>
         <translation>共 %1 页已生成，请核对后打印。文件已保存：%2</translation>
     </message>
     <message>
-        <source>Nothing to print: %1</source>
-        <translation>没有可打印的内容：%1</translation>
+        <source>Nothing to print: issue the passes first, or reissue a revoked one.</source>
+        <translation>没有可打印的出入证：请先发证，已作废的证请补办。</translation>
     </message>
     <message>
         <source>The sheet could not be made: %1</source>
@@ -1639,6 +1667,10 @@ Denied %3   Fever %4</source>
     <message>
         <source>Pass No. %1 is revoked: every gate refuses it from now on.</source>
         <translation>编号 %1 的出入证已作废：从现在起各卡口都会拒绝此证。</translation>
+    </message>
+    <message>
+        <source>Pass No. %1 sent to the receipt printer.</source>
+        <translation>编号 %1 的出入证已发送到小票打印机。</translation>
     </message>
 </context>
 <context>

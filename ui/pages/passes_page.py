@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -33,13 +33,39 @@ from PySide6.QtWidgets import (
 )
 
 from db.enums import PassKind, RevocationReason
-from desktop.pass_print import PassPrintError, print_sheet
+from desktop.pass_print import PassPrintError, load_cards, print_sheet
 from desktop.passes.service import CandidateFilter, IssuedPass, PassError, PassService
 from desktop.registry import RegistryService
+from reports.pass_slip import escpos_pass
 from ui.tasks import Task
 
 log = logging.getLogger(__name__)
 PRINT_DPI = 300
+
+
+def pass_error_text(error: PassError) -> str:
+    """What went wrong with a pass request, in the interface language."""
+    words = {
+        "bad-dates": QCoreApplication.translate(
+            "PassesPage", "the last valid day is before the first"
+        ),
+        "not-active": QCoreApplication.translate(
+            "PassesPage", "the resident no longer lives here (moved out or deceased)"
+        ),
+        "resident-not-found": QCoreApplication.translate(
+            "PassesPage", "the resident is no longer in the registry"
+        ),
+        "no-resident": QCoreApplication.translate(
+            "PassesPage", "the pass names nobody of the registry"
+        ),
+        "pass-not-found": QCoreApplication.translate("PassesPage", "there is no such pass"),
+        "key-not-found": QCoreApplication.translate(
+            "PassesPage",
+            "this PC does not hold the community's signing key: issue passes on the PC that "
+            "made it, or make a new key (gatedesk passes rotate-key)",
+        ),
+    }
+    return words.get(error.code, str(error))
 
 
 class PassesPage(QWidget):
@@ -53,9 +79,13 @@ class PassesPage(QWidget):
         outputs_dir: Path,
         zone: ZoneInfo,
         parent: QWidget | None = None,
+        *,
+        print_slip: Callable[..., object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
+        # The receipt printer's slip printing (Hardware.print_text_later), when there is one.
+        self.print_slip = print_slip
         self.registry = registry
         self.sessions = sessions
         self.outputs_dir = Path(outputs_dir)
@@ -116,12 +146,17 @@ class PassesPage(QWidget):
         self.list.setObjectName("passList")
         self.revoke_button = self._button(self.tr("Lost: revoke"), self.revoke_lost, "passRevoke")
         self.reissue_button = self._button(self.tr("Reissue"), self.reissue, "passReissue")
+        self.receipt_button = self._button(
+            self.tr("Receipt printer"), self.print_receipt, "passReceipt"
+        )
+        self.receipt_button.setVisible(print_slip is not None)
         issued = QGroupBox(self.tr("Passes issued"))
         issued_layout = QVBoxLayout(issued)
         issued_layout.addWidget(self.list, 1)
         row = QHBoxLayout()
         row.addWidget(self.revoke_button)
         row.addWidget(self.reissue_button)
+        row.addWidget(self.receipt_button)
         issued_layout.addLayout(row)
 
         left = QWidget()
@@ -191,8 +226,8 @@ class PassesPage(QWidget):
                 .replace("%3", valid_to)
             )
         has = bool(self.passes)
-        self.revoke_button.setEnabled(has)
-        self.reissue_button.setEnabled(has)
+        for button in (self.revoke_button, self.reissue_button, self.receipt_button):
+            button.setEnabled(has)
 
     def current_filter(self) -> CandidateFilter:
         return CandidateFilter(
@@ -227,7 +262,9 @@ class PassesPage(QWidget):
                 valid_to=today + timedelta(days=self.days.value() - 1),
             )
         except PassError as error:
-            self.message.setText(self.tr("No pass was issued: %1").replace("%1", str(error)))
+            self.message.setText(
+                self.tr("No pass was issued: %1").replace("%1", pass_error_text(error))
+            )
             return
         self.candidates = []
         self.issue_button.setEnabled(False)
@@ -266,7 +303,9 @@ class PassesPage(QWidget):
 
     def _render_failed(self, error: object) -> None:
         if isinstance(error, PassPrintError):
-            self.message.setText(self.tr("Nothing to print: %1").replace("%1", str(error)))
+            self.message.setText(
+                self.tr("Nothing to print: issue the passes first, or reissue a revoked one.")
+            )
         else:
             log.error("pass sheet failed", exc_info=error)  # type: ignore[arg-type]
             self.message.setText(
@@ -331,7 +370,22 @@ class PassesPage(QWidget):
         try:
             new = self.service.reissue(chosen.serial)
         except PassError as error:
-            self.message.setText(self.tr("No pass was issued: %1").replace("%1", str(error)))
+            self.message.setText(
+                self.tr("No pass was issued: %1").replace("%1", pass_error_text(error))
+            )
             return
         self.refresh()
         self.render([new.serial])
+
+    def print_receipt(self) -> None:
+        """The selected pass as an 80 mm slip on the receipt printer (QR included)."""
+        chosen = self._selected()
+        if chosen is None or self.print_slip is None:
+            self.message.setText(self.tr("Choose a pass in the list first."))
+            return
+        with self.sessions() as session:
+            cards = load_cards(session, self.service.community_id, serials=[chosen.serial])
+        slip = escpos_pass(cards[0])
+        self.print_slip(slip.title, list(slip.lines), qr=slip.qr, footer=slip.footer)
+        text = self.tr("Pass No. %1 sent to the receipt printer.")
+        self.message.setText(text.replace("%1", str(chosen.serial)))
