@@ -21,6 +21,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     who = issue.add_mutually_exclusive_group(required=True)
     who.add_argument("--resident", type=int, action="append", help="resident id (repeatable)")
     who.add_argument("--building", help="every active resident of building B (with filters)")
+    who.add_argument("--household", type=int, help="every active resident of household H")
     issue.add_argument("--unit", default=None, help="with --building: only this unit")
     issue.add_argument("--min-age", type=int, default=None, help="with --building: aged N+")
     issue.add_argument("--without-phone", action="store_true", help="with --building")
@@ -89,6 +90,7 @@ def _issue(context, service, args) -> int:
     else:
         ids = service.candidates(
             CandidateFilter(
+                household_id=args.household,
                 building=args.building,
                 unit=args.unit,
                 min_age=args.min_age,

@@ -80,3 +80,10 @@ def test_errors_are_clear(home, capsys):
     assert capsys.readouterr().out.startswith("forged")
     with pytest.raises(SystemExit):
         parser().parse_args(["passes", "revoke", "1", "--reason", "stolen"])
+
+
+def test_issue_for_a_household_covers_everyone_living_there(home, capsys):
+    # make_gate's two residents share the first household.
+    assert gatedesk(home, "issue", "--household", "1", "--json") == 0
+    issued = json.loads(capsys.readouterr().out)
+    assert sorted(p["name"] for p in issued) == ["张*明", "李*"]
