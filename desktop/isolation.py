@@ -31,7 +31,7 @@ from desktop.isolation_board import (
     slot_of,
 )
 from desktop.office_outbox import follow_up_recorded, isolation_changed
-from desktop.office_records import audit
+from desktop.office_records import RefusedError, audit
 from desktop.rules import PLAUSIBLE_MAX_C, PLAUSIBLE_MIN_C
 
 log = logging.getLogger(__name__)
@@ -45,12 +45,8 @@ REASON_MAX = 200
 FUTURE_SLACK = timedelta(minutes=5)
 
 
-class IsolationError(Exception):
+class IsolationError(RefusedError):
     """A request that cannot be carried out; `code` names it for the UI's message."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 @dataclass(frozen=True, slots=True)

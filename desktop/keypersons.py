@@ -18,7 +18,7 @@ from desktop.bootstrap import BUILTIN_KEY_PERSON_CATEGORIES
 from desktop.gate import address_of
 from desktop.masking import mask_id_number, mask_name, mask_phone
 from desktop.office_outbox import key_person_changed
-from desktop.office_records import audit, grid_of, resident_grid, with_address
+from desktop.office_records import RefusedError, audit, grid_of, resident_grid, with_address
 from desktop.registry import search_condition
 from desktop.verdicts import Address
 
@@ -29,12 +29,8 @@ _BUILTIN_ORDER = {
 }
 
 
-class KeyPersonError(Exception):
+class KeyPersonError(RefusedError):
     """A request that cannot be carried out; `code` names it for the UI's message."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,14 @@ from sqlalchemy.orm import Session, joinedload
 from db.models import AuditEvent, Household, Resident, Room, Unit
 
 
+class RefusedError(Exception):
+    """A request an office service cannot carry out; `code` names it for the UI's message."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 def resident_grid():
     """The grid a resident belongs to: their own, or else their household's."""
     return func.coalesce(func.nullif(Resident.grid, ""), Household.grid, "")
