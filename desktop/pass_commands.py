@@ -42,6 +42,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--all", action="store_true", help="also revoked ones")
     listing.add_argument("--json", action="store_true", help="print JSON")
     what.add_parser("rotate-key", help="make a new signing key current (old passes stay valid)")
+    revoke_key = what.add_parser(
+        "revoke-key", help="a signing key was compromised: every pass it signed stops at once"
+    )
+    revoke_key.add_argument("key_id", type=int)
     printing = what.add_parser("print", help="print passes to a PDF (A4 sheet or 80 mm slip)")
     printing.add_argument("--serial", type=int, action="append", default=None)
     printing.add_argument("--building", default=None)
@@ -176,6 +180,12 @@ def _rotate(context, service, args) -> int:
     return 0
 
 
+def _revoke_key(context, service, args) -> int:
+    count = service.revoke_key(args.key_id)
+    print(f"pass key {args.key_id} revoked with its {count} passes; reissue them with a new key")
+    return 0
+
+
 def _days(p, zone) -> str:
     """The first and last valid day in the community's time zone."""
     return f"{p.valid_from.astimezone(zone).date()}..{p.valid_to.astimezone(zone).date()}"
@@ -200,4 +210,5 @@ _ACTIONS = {
     "verify": _verify,
     "list": _list,
     "rotate-key": _rotate,
+    "revoke-key": _revoke_key,
 }

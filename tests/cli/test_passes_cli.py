@@ -87,3 +87,17 @@ def test_issue_for_a_household_covers_everyone_living_there(home, capsys):
     assert gatedesk(home, "issue", "--household", "1", "--json") == 0
     issued = json.loads(capsys.readouterr().out)
     assert sorted(p["name"] for p in issued) == ["张*明", "李*"]
+
+
+def test_a_compromised_key_is_revoked_with_every_pass_it_signed(home, capsys):
+    assert gatedesk(home, "issue", "--household", "1", "--json") == 0
+    codes = [p["code"] for p in json.loads(capsys.readouterr().out)]
+    assert gatedesk(home, "revoke-key", "1") == 0
+    assert "2 passes" in capsys.readouterr().out
+    for code in codes:
+        assert gatedesk(home, "verify", code) == 1
+        assert capsys.readouterr().out.startswith("revoked")
+    # The next pass is signed by a new key and verifies.
+    assert gatedesk(home, "issue", "--resident", "1", "--json") == 0
+    [fresh] = json.loads(capsys.readouterr().out)
+    assert gatedesk(home, "verify", fresh["code"]) == 0
