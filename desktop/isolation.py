@@ -31,7 +31,7 @@ from desktop.isolation_board import (
     slot_of,
 )
 from desktop.office_outbox import follow_up_recorded, isolation_changed
-from desktop.office_records import RefusedError, audit
+from desktop.office_records import RefusedError, audit, community_record
 from desktop.rules import PLAUSIBLE_MAX_C, PLAUSIBLE_MIN_C
 
 log = logging.getLogger(__name__)
@@ -289,12 +289,7 @@ class IsolationService:
         return by_grid(rows)
 
     def _order(self, session: Session, order_id: int) -> IsolationOrder:
-        order = session.scalars(
-            select(IsolationOrder)
-            .join(Resident, Resident.id == IsolationOrder.resident_id)
-            .where(IsolationOrder.id == order_id)
-            .where(Resident.community_id == self.community_id)
-        ).first()
+        order = community_record(session, IsolationOrder, order_id, self.community_id)
         if order is None:
             raise IsolationError("no-order")
         return order

@@ -18,7 +18,14 @@ from desktop.bootstrap import BUILTIN_KEY_PERSON_CATEGORIES
 from desktop.gate import address_of
 from desktop.masking import mask_id_number, mask_name, mask_phone
 from desktop.office_outbox import key_person_changed
-from desktop.office_records import RefusedError, audit, grid_of, resident_grid, with_address
+from desktop.office_records import (
+    RefusedError,
+    audit,
+    community_record,
+    grid_of,
+    resident_grid,
+    with_address,
+)
 from desktop.registry import search_condition
 from desktop.verdicts import Address
 
@@ -268,12 +275,7 @@ class KeyPersonService:
 
     # -- helpers --------------------------------------------------------------------------
     def _record(self, session: Session, key_person_id: int) -> KeyPerson:
-        record = session.scalars(
-            select(KeyPerson)
-            .join(Resident, Resident.id == KeyPerson.resident_id)
-            .where(KeyPerson.id == key_person_id)
-            .where(Resident.community_id == self.community_id)
-        ).first()
+        record = community_record(session, KeyPerson, key_person_id, self.community_id)
         if record is None:
             raise KeyPersonError("no-key-person")
         return record

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TypeVar
 
-from sqlalchemy import Select, func
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from db.models import AuditEvent, Household, Resident, Room, Unit
+
+Record = TypeVar("Record")
 
 
 class RefusedError(Exception):
@@ -16,6 +19,19 @@ class RefusedError(Exception):
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
+
+
+def community_record(
+    session: Session, model: type[Record], record_id: int, community_id: int
+) -> Record | None:
+    """A record about a resident (key person, isolation order) by id, only when the resident
+    belongs to `community_id`: another community's ids are as good as missing."""
+    return session.scalars(
+        select(model)
+        .join(Resident, Resident.id == model.resident_id)  # type: ignore[attr-defined]
+        .where(model.id == record_id)  # type: ignore[attr-defined]
+        .where(Resident.community_id == community_id)
+    ).first()
 
 
 def resident_grid():
