@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from desktop.registry import ResidentRow, SortKey, TreeBuilding
 from desktop.registry_tree import TreeUnit
 from ui import texts
+from ui.rows_model import RowsModel
 
-_ROOT = QModelIndex()
 LEVEL_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _PLACEHOLDER = "placeholder"
@@ -30,9 +30,11 @@ COLUMN_KEYS = (
 ADDRESS_COLUMN = COLUMN_KEYS.index(SortKey.ADDRESS)
 
 
-class ResidentTableModel(QAbstractTableModel):
+class ResidentTableModel(RowsModel):
     """Residents as rows; every personal column is masked. Sorting asks the page to query
     again in the new order, so the first page shown is the first of the whole result."""
+
+    column_count = len(COLUMN_KEYS)
 
     def __init__(self, parent=None, on_sort: Callable[[SortKey, bool], None] | None = None):
         super().__init__(parent)
@@ -53,31 +55,12 @@ class ResidentTableModel(QAbstractTableModel):
             self.tr("State"),
         ]
 
-    def set_rows(self, rows: list[ResidentRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(COLUMN_KEYS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if self.on_sort is not None and 0 <= column < len(COLUMN_KEYS):
             self.on_sort(COLUMN_KEYS[column], order == Qt.SortOrder.DescendingOrder)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
-        values = (
+    def values(self, row: ResidentRow) -> tuple[str, ...]:
+        return (
             row.name_masked,
             texts.gender_text(row.gender),
             "" if row.age is None else str(row.age),
@@ -89,7 +72,6 @@ class ResidentTableModel(QAbstractTableModel):
             row.grid,
             texts.state_text(row.state),
         )
-        return values[index.column()]
 
 
 class BuildingTree(QTreeWidget):

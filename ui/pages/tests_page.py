@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,16 +24,13 @@ from desktop.test_results_export import TestResultsService
 from reports.pdf import FontNotFound
 from ui import texts
 from ui.pages.tests_import import ImportPanel, outcome_text
+from ui.rows_model import RowsModel
 
-_ROOT = QModelIndex()
 
-
-class UntestedModel(QAbstractTableModel):
+class UntestedModel(RowsModel):
     """Residents without a negative result; every personal column is masked."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[UntestedResident] = []
+    column_count = 8
 
     def headers(self) -> list[str]:
         return [
@@ -47,28 +44,9 @@ class UntestedModel(QAbstractTableModel):
             self.tr("Note"),
         ]
 
-    def set_rows(self, rows: list[UntestedResident]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else 8
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
+    def values(self, row: UntestedResident) -> tuple[str, ...]:
         last = row.last
-        values = (
+        return (
             row.name_masked,
             row.id_masked,
             row.phone_masked,
@@ -78,7 +56,6 @@ class UntestedModel(QAbstractTableModel):
             outcome_text(last.outcome) if last else "",
             self.tr("Elderly, no phone") if row.elderly_without_phone else "",
         )
-        return values[index.column()]
 
 
 class TestsPage(QWidget):
